@@ -1,0 +1,277 @@
+"""Load data/*.yaml, validate every entry, check the references between files.
+
+All problems are collected and raised together (DataErrors), so an editor fixes them in one go.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from .errors import DataError, DataErrors
+from .models import Instrument, Ladder, Partner, RegionsFile
+from .validation_messages import errors_of
+from .vocabulary import LETTERS, QUESTION_IDS, STEP_SLUGS
+from .yaml_source import YamlDocument, read_yaml
+
+M = TypeVar("M", bound=BaseModel)
+
+DATA_FILES = {
+    "partners": "partners.yaml",
+    "instruments": "instruments.yaml",
+    "ladder": "ladder.yaml",
+    "regions": "regions.yaml",
+}
+
+
+@dataclass
+class Dataset:
+    ladder: Ladder
+    partners: list[Partner]
+    instruments: list[Instrument]
+    regions: RegionsFile
+    # (kind, id) -> (file relative to the repo, line): for "Wijzig deze gegevens" links.
+    lines: dict[tuple[str, str], tuple[str, int]] = field(default_factory=dict)
+
+    def __post_init__(self):
+        self.partners_by_id = {p.id: p for p in self.partners}
+        self.instruments_by_id = {i.id: i for i in self.instruments}
+        self.gemeenten_by_slug = {g.slug: g for g in self.regions.gemeenten}
+        self.regions_by_slug = {r.slug: r for r in self.regions.regions}
+        self.steps_by_slug = {s.slug: s for s in self.ladder.steps}
+        self.themes_by_slug = {t.slug: t for t in self.ladder.themes}
+
+    def gemeenten_in(self, region_slugs: list[str]) -> list[str]:
+        """Gemeente slugs that a list of gemeente/region slugs covers, in regions.yaml order."""
+        covered: set[str] = set()
+        for slug in region_slugs:
+            if slug in self.regions_by_slug:
+                covered.update(self.regions_by_slug[slug].gemeenten)
+            elif slug in self.gemeenten_by_slug:
+                covered.add(slug)
+        return [g.slug for g in self.regions.gemeenten if g.slug in covered]
+
+    def is_local(self, region_slugs: list[str]) -> bool:
+        """True when an entry names gemeenten only (a local offer), not a wider region."""
+        return all(slug in self.gemeenten_by_slug for slug in region_slugs)
+
+    def region_name(self, slug: str) -> str:
+        if slug in self.regions_by_slug:
+            return self.regions_by_slug[slug].name
+        if slug in self.gemeenten_by_slug:
+            return "Gemeente " + self.gemeenten_by_slug[slug].name
+        return slug
+
+    def instruments_of(self, partner_id: str) -> list[Instrument]:
+        return [i for i in self.instruments
+                if i.partner == partner_id or any(o.partner == partner_id for o in i.other_partners)]
+
+
+def _validate(model: type[M], raw: object, doc: YamlDocument, path: tuple, entry_id: str,
+              errors: list[DataError]) -> M | None:
+    try:
+        return model.model_validate(raw)
+    except ValidationError as exc:
+        for loc, message in errors_of(exc):
+            if not loc and message.startswith("open_until"):
+                loc = ("open_until",)
+            errors.append(doc.error(path + loc, message, entry_id))
+        return None
+
+
+def _entries(doc: YamlDocument | None, key: str, errors: list[DataError]) -> list[tuple[int, dict]]:
+    if doc is None:
+        return []
+    if not isinstance(doc.data, dict) or key not in doc.data:
+        errors.append(doc.error((), f"het bestand moet beginnen met '{key}:' gevolgd door een lijst"))
+        return []
+    extra = [k for k in doc.data if k != key]
+    for k in extra:
+        errors.append(doc.error((k,), f"onbekend veld '{k}' bovenin het bestand; alleen '{key}:' hoort hier"))
+    items = doc.data[key]
+    if not isinstance(items, list):
+        errors.append(doc.error((key,), f"'{key}' moet een lijst zijn (regels die beginnen met '- ')"))
+        return []
+    out = []
+    for i, item in enumerate(items):
+        if not isinstance(item, dict):
+            errors.append(doc.error((key, i), "dit item moet een blok met velden zijn (id, name, …)"))
+        else:
+            out.append((i, item))
+    return out
+
+
+def _check_unique(docs_entries, doc, key, errors):
+    seen: dict[str, int] = {}
+    for i, raw in docs_entries:
+        ident = raw.get("id")
+        if not isinstance(ident, str):
+            continue
+        if ident in seen:
+            line = doc.position((key, seen[ident]))[0]
+            errors.append(doc.error((key, i, "id"), f"de id '{ident}' bestaat al (regel {line}); kies een andere id", ident))
+        else:
+            seen[ident] = i
+
+
+def load_dataset(data_dir: Path, today: date, seeds_dir: Path | None = None) -> Dataset:
+    """Read and check all data files. Raises DataErrors with every problem found."""
+    errors: list[DataError] = []
+    docs: dict[str, YamlDocument | None] = {}
+    for key, filename in DATA_FILES.items():
+        doc, errs = read_yaml(data_dir / filename, f"data/{filename}")
+        docs[key] = doc
+        errors += errs
+
+    ladder = None
+    if docs["ladder"] is not None:
+        ladder = _validate(Ladder, docs["ladder"].data, docs["ladder"], (), "ladder", errors)
+    regions = None
+    if docs["regions"] is not None:
+        regions = _validate(RegionsFile, docs["regions"].data, docs["regions"], (), "", errors)
+
+    partners: list[tuple[int, Partner]] = []
+    raw_partners = _entries(docs["partners"], "partners", errors)
+    _check_unique(raw_partners, docs["partners"], "partners", errors)
+    for i, raw in raw_partners:
+        p = _validate(Partner, raw, docs["partners"], ("partners", i), str(raw.get("id", "")), errors)
+        if p:
+            partners.append((i, p))
+
+    instruments: list[tuple[int, Instrument]] = []
+    raw_instruments = _entries(docs["instruments"], "instruments", errors)
+    _check_unique(raw_instruments, docs["instruments"], "instruments", errors)
+    for i, raw in raw_instruments:
+        ins = _validate(Instrument, raw, docs["instruments"], ("instruments", i), str(raw.get("id", "")), errors)
+        if ins:
+            instruments.append((i, ins))
+
+    errors += _cross_check(docs, ladder, regions, partners, instruments, today, seeds_dir)
+    if errors or ladder is None or regions is None:
+        raise DataErrors(errors)
+
+    lines = {}
+    for kind, entries in (("partners", partners), ("instruments", instruments)):
+        doc = docs[kind]
+        for i, entry in entries:
+            lines[(kind, entry.id)] = (doc.file, doc.position((kind, i))[0])
+    return Dataset(ladder, [p for _, p in partners], [i for _, i in instruments], regions, lines)
+
+
+def _seed_lengths(seeds_dir: Path | None) -> dict[str, int]:
+    if not seeds_dir or not seeds_dir.is_dir():
+        return {}
+    out = {}
+    for f in seeds_dir.glob("*.txt"):
+        out[f.name[:3]] = sum(1 for _ in f.open(encoding="utf-8", errors="replace"))
+    return out
+
+
+def _cross_check(docs, ladder, regions, partners, instruments, today, seeds_dir) -> list[DataError]:
+    errors: list[DataError] = []
+    step_slugs = [s.slug for s in ladder.steps] if ladder else list(STEP_SLUGS)
+    theme_slugs = {t.slug for t in ladder.themes} if ladder else set()
+    gemeenten = {g.slug for g in regions.gemeenten} if regions else set()
+    region_slugs = ({r.slug for r in regions.regions} | gemeenten) if regions else set()
+    partner_ids = {p.id for _, p in partners} | {raw.get("id") for _, raw in _raw(docs["partners"], "partners")}
+    instrument_ids = {i.id for _, i in instruments} | {raw.get("id") for _, raw in _raw(docs["instruments"], "instruments")}
+    seed_lengths = _seed_lengths(seeds_dir)
+
+    def check_sources(doc, path, sources, ident):
+        for s_i, s in enumerate(sources):
+            if s.accessed and s.accessed > today:
+                errors.append(doc.error(path + ("sources", s_i, "accessed"), f"'accessed' ({s.accessed}) ligt in de toekomst", ident))
+            if s.document and s.lines and s.document in seed_lengths:
+                last = int(s.lines.split("-")[-1])
+                if last > seed_lengths[s.document]:
+                    errors.append(doc.error(path + ("sources", s_i, "lines"),
+                                            f"brondocument {s.document} heeft maar {seed_lengths[s.document]} regels, niet {last}", ident))
+
+    def check_regions(doc, path, values, ident):
+        if not regions:
+            return
+        for r_i, slug in enumerate(values):
+            if slug not in region_slugs:
+                errors.append(doc.error(path + ("regions", r_i), f"onbekende gemeente of regio '{slug}'; zie data/regions.yaml", ident))
+
+    def check_reviewed(doc, path, entry, ident):
+        if entry.last_reviewed > today:
+            errors.append(doc.error(path + ("last_reviewed",), f"last_reviewed ({entry.last_reviewed}) ligt in de toekomst; vul de datum van de controle in", ident))
+
+    if ladder:
+        doc = docs["ladder"]
+        got = [s.slug for s in ladder.steps]
+        if got != list(STEP_SLUGS):
+            errors.append(doc.error(("steps",), f"de treden moeten deze slugs hebben, op volgorde: {', '.join(STEP_SLUGS)} (nu: {', '.join(got)})"))
+        for s_i, step in enumerate(ladder.steps):
+            if s_i < len(LETTERS) and step.letter != LETTERS[s_i]:
+                errors.append(doc.error(("steps", s_i, "letter"), f"trede {step.slug} hoort bij letter {LETTERS[s_i]}, niet {step.letter}"))
+            for k, ins in enumerate(step.subsidy.instruments):
+                if ins not in instrument_ids:
+                    errors.append(doc.error(("steps", s_i, "subsidy", "instruments", k), f"onbekend instrument '{ins}'; zie data/instruments.yaml"))
+            for k, pid in enumerate(step.route.partners):
+                if pid not in partner_ids:
+                    errors.append(doc.error(("steps", s_i, "route", "partners", k), f"onbekende partner '{pid}'; zie data/partners.yaml"))
+        qids = [q.id for q in ladder.questions]
+        if qids != list(QUESTION_IDS):
+            errors.append(doc.error(("questions",), f"de vragen moeten deze ids hebben, op volgorde: {', '.join(QUESTION_IDS)} (nu: {', '.join(qids)})"))
+        for q_i, q in enumerate(ladder.questions):
+            if q.number != q_i + 1:
+                errors.append(doc.error(("questions", q_i, "number"), f"vraag '{q.id}' moet nummer {q_i + 1} hebben"))
+        missing_themes = [q for q in QUESTION_IDS if q not in theme_slugs]
+        if missing_themes:
+            errors.append(doc.error(("themes",), f"elk vraag-onderwerp moet ook een thema zijn; voeg toe: {', '.join(missing_themes)}"))
+        if ladder.intake.instrument not in instrument_ids:
+            errors.append(doc.error(("intake", "instrument"), f"onbekend instrument '{ladder.intake.instrument}'"))
+        if ladder.intake.partner not in partner_ids:
+            errors.append(doc.error(("intake", "partner"), f"onbekende partner '{ladder.intake.partner}'"))
+        check_sources(doc, (), ladder.sources, "ladder")
+
+    if regions:
+        doc = docs["regions"]
+        seen = set()
+        for g_i, g in enumerate(regions.gemeenten):
+            if g.slug in seen:
+                errors.append(doc.error(("gemeenten", g_i, "slug"), f"gemeente '{g.slug}' staat er twee keer in"))
+            seen.add(g.slug)
+        for r_i, r in enumerate(regions.regions):
+            if r.slug in seen:
+                errors.append(doc.error(("regions", r_i, "slug"), f"de naam '{r.slug}' is al in gebruik"))
+            seen.add(r.slug)
+            for k, g in enumerate(r.gemeenten):
+                if g not in gemeenten:
+                    errors.append(doc.error(("regions", r_i, "gemeenten", k), f"onbekende gemeente '{g}' in regio '{r.slug}'"))
+
+    for i, p in partners:
+        doc, path = docs["partners"], ("partners", i)
+        check_regions(doc, path, p.regions, p.id)
+        check_reviewed(doc, path, p, p.id)
+        check_sources(doc, path, p.sources, p.id)
+
+    for i, ins in instruments:
+        doc, path = docs["instruments"], ("instruments", i)
+        if ins.partner not in partner_ids:
+            errors.append(doc.error(path + ("partner",), f"partner '{ins.partner}' bestaat niet in data/partners.yaml; voeg die eerst toe of verbeter de id", ins.id))
+        for k, o in enumerate(ins.other_partners):
+            if o.partner not in partner_ids:
+                errors.append(doc.error(path + ("other_partners", k, "partner"), f"partner '{o.partner}' bestaat niet in data/partners.yaml", ins.id))
+        for k, s in enumerate(ins.steps):
+            if s not in step_slugs:
+                errors.append(doc.error(path + ("steps", k), f"onbekende trede '{s}'; kies uit: {', '.join(step_slugs)}", ins.id))
+        if ladder:
+            for k, t in enumerate(ins.themes):
+                if t not in theme_slugs:
+                    errors.append(doc.error(path + ("themes", k), f"onbekend thema '{t}'; kies uit: {', '.join(sorted(theme_slugs))}", ins.id))
+        check_regions(doc, path, ins.regions, ins.id)
+        check_reviewed(doc, path, ins, ins.id)
+        check_sources(doc, path, ins.sources, ins.id)
+    return errors
+
+
+def _raw(doc: YamlDocument | None, key: str) -> list[tuple[int, dict]]:
+    if doc is None or not isinstance(doc.data, dict) or not isinstance(doc.data.get(key), list):
+        return []
+    return [(i, x) for i, x in enumerate(doc.data[key]) if isinstance(x, dict)]

@@ -1,0 +1,38 @@
+"""The seed documents that data entries cite, with the date a reader must see beside each fact.
+
+A page shows "bron: beleidsstuk juni 2026" so nobody mistakes an old document for a fresh check.
+Dates: seed 000 cover (L10 "Juni 2026"); seed 002 L239-245 ("Assen, 1 september 2020");
+seed 001 speaks of actions "in 2021" (research/seed-001 notes); seed 003 is the 2022 pilot of
+seed 004 (003 r.62); seed 004 is the national synthesis of the scan run end 2022 / begin 2023 (L1-3).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class SeedDocument:
+    key: str
+    title: str
+    publisher: str
+    date_label: str  # what a reader sees: "juni 2026"
+
+
+SEED_DOCUMENTS: dict[str, SeedDocument] = {
+    "000": SeedDocument("000", "Drenthe Digitaal – Beleidsaanpak Versnelling Digitalisering Mkb Drenthe",
+                        "Provincie Drenthe", "juni 2026"),
+    "001": SeedDocument("001", "Drenthe Digitaal – digitaliseringsagenda", "Provincie Drenthe", "2021"),
+    "002": SeedDocument("002", "Statenvoorstel Ik Ben Drents Ondernemer 2.0 en MKB Deal Drenthe",
+                        "Provincie Drenthe", "september 2020"),
+    "003": SeedDocument("003", "Regioscan Digitalisering Noord-Nederland", "Dialogic en PTvT", "2022"),
+    "004": SeedDocument("004", "Regioscan Digitalisering MKB – landelijke synthese", "Dialogic", "2023"),
+}
+
+
+def describe_source(source) -> str:
+    """One line for a page: 'Beleidsaanpak … (juni 2026), regels 12-20' or the page title."""
+    if source.document:
+        doc = SEED_DOCUMENTS[source.document]
+        return f"{doc.title} ({doc.publisher}, {doc.date_label}), regels {source.lines}"
+    seen = f", gelezen op {source.accessed:%d-%m-%Y}" if source.accessed else ""
+    return f"{source.title}{seen}"

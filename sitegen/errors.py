@@ -1,0 +1,34 @@
+"""Data errors that point an editor to file:line:column, in Dutch."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, order=True)
+class DataError:
+    file: str
+    line: int
+    column: int
+    message: str
+    entry_id: str = ""
+
+    def __str__(self) -> str:
+        where = f"{self.file}:{self.line}:{self.column}"
+        who = f" [{self.entry_id}]" if self.entry_id else ""
+        return f"{where}:{who} {self.message}"
+
+
+class DataErrors(Exception):
+    """Every problem found in the data at once; the build stops before writing anything."""
+
+    def __init__(self, errors: list[DataError]):
+        self.errors = sorted(set(errors))
+        super().__init__("\n".join(str(e) for e in self.errors))
+
+    def report(self) -> str:
+        n = len(self.errors)
+        head = "1 probleem gevonden" if n == 1 else f"{n} problemen gevonden"
+        lines = [f"De gegevens kloppen nog niet: {head}. Er is niets gebouwd."]
+        lines += [f"  {e}" for e in self.errors]
+        lines.append("Pas de regels hierboven aan en draai daarna opnieuw: python build.py check")
+        return "\n".join(lines)

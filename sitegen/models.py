@@ -1,0 +1,256 @@
+"""The schema of data/*.yaml as pydantic models.
+
+These models are the single source of the schema: the JSON Schema files in schemas/ (editor
+completion and hover help) are generated from them, and their Dutch descriptions are what an
+editor sees. Cross-file checks (does this partner exist?) live in sitegen.dataset.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import Annotated, Literal, Optional
+from urllib.parse import urlsplit
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+
+from .vocabulary import ACTIVITY_TYPES, KNELPUNTEN, LETTERS, PARTNER_KINDS, ROLES, STATUSES
+
+SEED_DOCUMENTS = ("000", "001", "002", "003", "004")
+
+_HTML_TAG = re.compile(r"<\s*[/!?]?\s*[a-zA-Z]")
+_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_LINES = re.compile(r"^\d+(?:-\d+)?$")
+
+
+def _plain_text(value: str) -> str:
+    """Markdown is fine, raw HTML and script are not: pages must never carry an editor's markup."""
+    if _HTML_TAG.search(value):
+        raise ValueError("HTML is niet toegestaan in tekst; schrijf gewone tekst of Markdown (zonder < en >)")
+    if re.search(r"(?i)(javascript|vbscript|data)\s*:", value):
+        raise ValueError("'javascript:', 'vbscript:' en 'data:' zijn niet toegestaan in tekst")
+    if not value.strip():
+        raise ValueError("tekst is leeg; vul iets in of laat het veld weg")
+    return value.strip()
+
+
+def _https_url(value: str) -> str:
+    parts = urlsplit(value.strip())
+    if parts.scheme != "https" or not parts.netloc or " " in value.strip():
+        raise ValueError(f"'{value}' is geen geldig webadres; het moet beginnen met https://")
+    return value.strip()
+
+
+def _slug(value: str) -> str:
+    if not _SLUG.match(value):
+        raise ValueError(f"'{value}' is geen geldige id; gebruik kleine letters, cijfers en streepjes (bijv. it-hub-drenthe)")
+    return value
+
+
+def _line_range(value: str) -> str:
+    value = str(value)
+    if not _LINES.match(value):
+        raise ValueError(f"'{value}' is geen regelnummer of bereik; schrijf bijv. \"12\" of \"12-20\"")
+    if "-" in value:
+        first, last = (int(p) for p in value.split("-"))
+        if last < first:
+            raise ValueError(f"regelbereik '{value}' loopt achteruit; schrijf het kleinste nummer eerst")
+    return value
+
+
+Text = Annotated[str, AfterValidator(_plain_text)]
+HttpsUrl = Annotated[str, AfterValidator(_https_url)]
+Slug = Annotated[str, AfterValidator(_slug)]
+ActivityType = Literal[tuple(ACTIVITY_TYPES)]  # type: ignore[valid-type]
+Knelpunt = Literal[tuple(KNELPUNTEN)]  # type: ignore[valid-type]
+PartnerKind = Literal[tuple(PARTNER_KINDS)]  # type: ignore[valid-type]
+Role = Literal[tuple(ROLES)]  # type: ignore[valid-type]
+Status = Literal[tuple(STATUSES)]  # type: ignore[valid-type]
+Letter = Literal[LETTERS]  # type: ignore[valid-type]
+Classification = Literal["bron", "redactie"]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+
+class Source(Strict):
+    """Where a fact comes from: a seed document with line numbers, or a public https page."""
+
+    document: Optional[Literal[SEED_DOCUMENTS]] = Field(  # type: ignore[valid-type]
+        None, description="Brondocument: 000 (beleid 2026), 001 (agenda), 002 (IBDO 2.0), 003 of 004 (Regioscan)")
+    lines: Optional[Annotated[str, AfterValidator(_line_range)]] = Field(
+        None, description="Regel of regelbereik in het brondocument, bijv. \"12-20\"")
+    url: Optional[HttpsUrl] = Field(None, description="Openbare webpagina (https) waar het feit staat")
+    title: Optional[Text] = Field(None, description="Titel van die webpagina")
+    accessed: Optional[date] = Field(None, description="Datum waarop de webpagina is gelezen (JJJJ-MM-DD)")
+
+    @model_validator(mode="after")
+    def _one_kind(self) -> "Source":
+        if (self.document is None) == (self.url is None):
+            raise ValueError("een bron heeft óf 'document' met 'lines', óf 'url' met 'title'")
+        if self.document is not None and self.lines is None:
+            raise ValueError("bij een brondocument hoort 'lines' (de regelnummers)")
+        if self.url is not None and self.title is None:
+            raise ValueError("bij een webadres hoort 'title' (de titel van de pagina)")
+        return self
+
+
+Sources = Annotated[list[Source], Field(min_length=1, description="Waar de gegevens vandaan komen (minstens één bron)")]
+
+
+class Partner(Strict):
+    """An organisation in the ecosystem (HSDS: organization)."""
+
+    id: Slug = Field(description="Vaste id: kleine letters en streepjes; verander hem niet")
+    name: Text = Field(description="Naam van de organisatie")
+    kind: PartnerKind = Field(description="Soort organisatie")
+    description: Text = Field(description="Wat de organisatie doet voor het mkb, in eenvoudig Nederlands (Markdown mag)")
+    regions: list[Slug] = Field(min_length=1, description="Gemeenten of regio's waar de organisatie werkt (zie data/regions.yaml)")
+    website: Optional[HttpsUrl] = Field(None, description="Website, alleen als een bron die noemt")
+    kvk: Optional[Annotated[str, Field(pattern=r"^\d{8}$")]] = Field(None, description="KvK-nummer (8 cijfers)")
+    former_names: list[Text] = Field(default_factory=list, description="Eerdere namen")
+    classification: Classification = Field("bron", description="'redactie' als soort of regio's een inschatting van de redactie zijn")
+    sources: Sources
+    last_reviewed: date = Field(description="Datum waarop iemand dit heeft nagekeken tegen de bron (JJJJ-MM-DD)")
+
+
+class PartnerRole(Strict):
+    partner: Slug = Field(description="Id van de partner")
+    role: Role = Field(description="Rol: initiatiefnemer, financier of uitvoerder")
+
+
+class Instrument(Strict):
+    """What a partner offers (the Regioscan's 'activiteit'; HSDS: service)."""
+
+    id: Slug = Field(description="Vaste id: kleine letters en streepjes; verander hem niet")
+    name: Text = Field(description="Naam van het instrument")
+    partner: Slug = Field(description="Id van de partner die het aanbiedt")
+    role: Role = Field("uitvoerder", description="Rol van die partner")
+    other_partners: list[PartnerRole] = Field(default_factory=list, description="Andere betrokken partners en hun rol")
+    activity_type: ActivityType = Field(description="Soort activiteit volgens de Regioscan")
+    description: Text = Field(description="Wat het instrument is, in eenvoudig Nederlands (Markdown mag)")
+    steps: list[str] = Field(min_length=1, description="Treden van de ladder waar het bij past")
+    themes: list[str] = Field(default_factory=list, description="Thema's (zie themes in data/ladder.yaml)")
+    knelpunten: list[Knelpunt] = Field(default_factory=list, description="Knelpunten volgens de Regioscan")
+    target_group: Text = Field(description="Voor wie het is, bijv. 'Mkb-bedrijven met minstens 2 fte, gevestigd in Drenthe'")
+    regions: list[Slug] = Field(min_length=1, description="Waar een bedrijf gevestigd moet zijn om het te gebruiken")
+    status: Status = Field(description="open, gesloten, in voorbereiding of onbekend")
+    open_from: Optional[date] = Field(None, description="Open vanaf (alleen als de bron het zegt)")
+    open_until: Optional[date] = Field(None, description="Open tot en met (alleen als de bron het zegt)")
+    cost: Text = Field("onbekend", description="Wat het de ondernemer kost, of 'onbekend'")
+    website: Optional[HttpsUrl] = Field(None, description="Website, alleen als een bron die noemt")
+    classification: Classification = Field("bron", description="'redactie' als treden of thema's een inschatting van de redactie zijn")
+    sources: Sources
+    last_reviewed: date = Field(description="Datum waarop iemand dit heeft nagekeken tegen de bron (JJJJ-MM-DD)")
+
+    @model_validator(mode="after")
+    def _dates_in_order(self) -> "Instrument":
+        if self.open_from and self.open_until and self.open_until < self.open_from:
+            raise ValueError(f"open_until ({self.open_until}) ligt vóór open_from ({self.open_from}); draai ze om of verbeter de datum")
+        return self
+
+
+class Gemeente(Strict):
+    slug: Slug
+    name: Text
+    province: Text
+
+
+class Region(Strict):
+    slug: Slug
+    name: Text
+    gemeenten: list[Slug] = Field(min_length=1)
+
+
+class RegionsFile(Strict):
+    gemeenten: list[Gemeente] = Field(min_length=1)
+    regions: list[Region] = Field(default_factory=list)
+    sources: Sources
+
+
+class PartnersFile(Strict):
+    partners: list[dict] = Field(description="De organisaties")
+
+
+class InstrumentsFile(Strict):
+    instruments: list[dict] = Field(description="Het aanbod")
+
+
+class Theme(Strict):
+    slug: Slug
+    name: Text
+
+
+class Option(Strict):
+    letter: Letter
+    text: Text
+
+
+class NextSteps(Strict):
+    low: Text = Field(description="Volgende stap bij A–B")
+    mid: Text = Field(description="Volgende stap bij C–D")
+    high: Text = Field(description="Volgende stap bij E–F")
+
+
+class Question(Strict):
+    id: Slug
+    number: int = Field(ge=1, le=7)
+    title: Text
+    options: list[Option]
+    next_steps: NextSteps
+    priority_advice: Optional[Text] = None
+
+    @model_validator(mode="after")
+    def _six_options(self) -> "Question":
+        letters = [o.letter for o in self.options]
+        if letters != list(LETTERS):
+            raise ValueError(f"vraag '{self.id}' moet precies 6 opties hebben, A tot en met F op volgorde (nu: {', '.join(letters) or 'geen'})")
+        return self
+
+
+class SubsidyRef(Strict):
+    text: Text
+    instruments: list[Slug] = Field(default_factory=list)
+
+
+class RouteRef(Strict):
+    text: Text
+    partners: list[Slug] = Field(default_factory=list)
+
+
+class Step(Strict):
+    slug: Slug
+    name: Text
+    letter: Letter
+    meaning: Text
+    action: Text
+    subsidy: SubsidyRef
+    route: RouteRef
+
+
+class Intake(Strict):
+    instrument: Slug
+    partner: Slug
+
+
+class Ladder(Strict):
+    sources: Sources
+    intro: Text
+    duration: Text
+    hint: Text
+    between_note: Text
+    caveat: Text
+    subsidy_caveat: Text
+    step_up: Text
+    themes: list[Theme] = Field(min_length=1)
+    steps: list[Step]
+    questions: list[Question]
+    intake: Intake
+
+    @model_validator(mode="after")
+    def _shape(self) -> "Ladder":
+        if len(self.steps) != 6:
+            raise ValueError(f"de ladder moet precies 6 treden hebben (nu {len(self.steps)})")
+        if len(self.questions) != 7:
+            raise ValueError(f"de scan moet precies 7 vragen hebben (nu {len(self.questions)})")
+        return self

@@ -1,0 +1,61 @@
+"""The one JSON document the scan needs (site/scan/scan-data.json); shape in ARCHITECTURE.md.
+
+The browser never parses YAML and never imports pydantic: scan_core reads only this.
+"""
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+from .dataset import Dataset, load_dataset
+from .urls import instrument_url, partner_url
+
+SCAN_DATA_VERSION = 1
+
+
+def scan_data_from(dataset: Dataset, today: date) -> dict:
+    ladder = dataset.ladder.model_dump(mode="json", exclude={"sources"})
+    return {
+        "version": SCAN_DATA_VERSION,
+        "built": today.isoformat(),
+        "ladder": ladder,
+        "gemeenten": [{"slug": g.slug, "name": g.name} for g in dataset.regions.gemeenten],
+        "instruments": [
+            {
+                "id": i.id,
+                "name": i.name,
+                "url": instrument_url(i.id),
+                "partner": i.partner,
+                "activity_type": i.activity_type,
+                "steps": list(i.steps),
+                "themes": list(i.themes),
+                "gemeenten": dataset.gemeenten_in(i.regions),
+                "local": dataset.is_local(i.regions),
+                "status": i.status,
+                "open_from": i.open_from.isoformat() if i.open_from else None,
+                "open_until": i.open_until.isoformat() if i.open_until else None,
+                "target_group": i.target_group,
+            }
+            for i in dataset.instruments
+        ],
+        "partners": [
+            {
+                "id": p.id,
+                "name": p.name,
+                "url": partner_url(p.id),
+                "gemeenten": dataset.gemeenten_in(p.regions),
+                "local": dataset.is_local(p.regions),
+            }
+            for p in dataset.partners
+        ],
+    }
+
+
+def build_scan_data(data_dir: Path, today: date) -> dict:
+    """Convenience for tests and tools: validate data_dir and return the scan data."""
+    return scan_data_from(load_dataset(data_dir, today), today)
+
+
+def dumps(scan_data: dict) -> str:
+    return json.dumps(scan_data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)

@@ -1,0 +1,102 @@
+"""Read a YAML file into plain Python values plus the line:column of every value.
+
+Why not yaml.safe_load: editors need errors that say where (file:line), duplicate keys must be
+errors (PyYAML silently keeps the last), and dates must stay text so that pydantic can say
+"2026-02-30 is geen geldige datum" instead of PyYAML crashing on it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .errors import DataError
+
+Path_ = tuple  # a path into the document: ("instruments", 3, "name")
+
+
+class _TextDateLoader(yaml.SafeLoader):
+    """SafeLoader that leaves dates as strings (pydantic parses and checks them)."""
+
+
+_TextDateLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+@dataclass
+class YamlDocument:
+    file: str
+    data: object
+    positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+
+    def position(self, path: Path_) -> tuple[int, int]:
+        """Line and column of the value at path, or of its nearest parent that has one."""
+        path = tuple(path)
+        while path:
+            if path in self.positions:
+                return self.positions[path]
+            path = path[:-1]
+        return self.positions.get((), (1, 1))
+
+    def error(self, path: Path_, message: str, entry_id: str = "") -> DataError:
+        line, col = self.position(path)
+        return DataError(self.file, line, col, message, entry_id)
+
+
+def _mark(node: yaml.Node) -> tuple[int, int]:
+    return node.start_mark.line + 1, node.start_mark.column + 1
+
+
+def _walk(node: yaml.Node, loader: yaml.SafeLoader, path: Path_, doc: YamlDocument, errors: list[DataError]):
+    doc.positions[path] = _mark(node)
+    if isinstance(node, yaml.MappingNode):
+        result = {}
+        for key_node, value_node in node.value:
+            key = loader.construct_object(key_node, deep=True)
+            if not isinstance(key, (str, int)):
+                errors.append(DataError(doc.file, *_mark(key_node), f"sleutel {key!r} is geen tekst"))
+                continue
+            if key in result:
+                errors.append(DataError(doc.file, *_mark(key_node),
+                                        f"het veld '{key}' staat hier twee keer; haal er één weg"))
+            # The key's own position is where an editor looks for "unknown field" errors.
+            result[key] = _walk(value_node, loader, path + (key,), doc, errors)
+            doc.positions[path + (key,)] = _mark(key_node)
+            doc.positions[path + (key, "__value__")] = _mark(value_node)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [_walk(item, loader, path + (i,), doc, errors) for i, item in enumerate(node.value)]
+    return loader.construct_object(node, deep=True)
+
+
+def read_yaml(path: Path, display_name: str | None = None) -> tuple[YamlDocument | None, list[DataError]]:
+    """Parse one YAML file. Returns (document, errors); document is None when it cannot be read."""
+    name = display_name or str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None, [DataError(name, 1, 1, "bestand ontbreekt")]
+    except UnicodeDecodeError as exc:
+        return None, [DataError(name, 1, 1, f"bestand is geen UTF-8-tekst ({exc.reason}); sla het op als UTF-8")]
+    doc = YamlDocument(name, None)
+    errors: list[DataError] = []
+    loader = _TextDateLoader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return None, [DataError(name, 1, 1, "bestand is leeg")]
+        doc.data = _walk(node, loader, (), doc, errors)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        problem = exc.problem or "onleesbare YAML"
+        return None, [DataError(name, line, col,
+                                f"YAML-fout: {problem}. Controleer inspringing, dubbele punten en aanhalingstekens")]
+    except (yaml.YAMLError, ValueError, TypeError) as exc:
+        return None, [DataError(name, 1, 1, f"YAML-fout: {exc}")]
+    finally:
+        loader.dispose()
+    return doc, errors
