@@ -1,0 +1,129 @@
+"""Shared fixtures for the scan's browser tests: a built site, a local server that sends the
+CSP on every file (a worker takes its CSP from its own response), and Debian's Chromium."""
+from __future__ import annotations
+
+import functools
+import json
+import sys
+import threading
+from datetime import date
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from sitegen.pyodide_assets import copy_pyodide  # noqa: E402
+from sitegen.scan_page import CSP, write_scan_page  # noqa: E402
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"]
+FIXTURE_SCAN_DATA = Path(__file__).parent / "fixtures" / "scan_data.json"
+TODAY = date(2026, 11, 22)
+# The same policy without 'wasm-unsafe-eval': WebAssembly cannot compile, Pyodide never loads.
+CSP_NO_WASM = CSP.replace(" 'wasm-unsafe-eval'", "")
+
+
+def scan_data_for_tests() -> dict:
+    """The real data when it validates, else the seed-based fixture."""
+    if (ROOT / "data" / "ladder.yaml").exists():
+        try:
+            from sitegen.scan_data import build_scan_data
+            return build_scan_data(ROOT / "data", TODAY)
+        except Exception as err:  # the data may be mid-edit by someone else
+            print(f"tests/browser: real data not usable ({err}); using fixture", file=sys.stderr)
+    return json.loads(FIXTURE_SCAN_DATA.read_text(encoding="utf-8"))
+
+
+def build_test_site(site_dir: Path) -> Path:
+    """site/scan/ and site/pyodide/ only: what the scan needs."""
+    from sitegen.wheel import build_wheel
+    scan_dir = site_dir / "scan"
+    scan_dir.mkdir(parents=True, exist_ok=True)
+    scan_data = scan_data_for_tests()
+    (scan_dir / "scan-data.json").write_text(json.dumps(scan_data, ensure_ascii=False), encoding="utf-8")
+    wheel = build_wheel(scan_dir)
+    write_scan_page(site_dir, scan_data, wheel.name)
+    copy_pyodide(ROOT / "node_modules", site_dir)
+    # Pages the result links to, so link checks have something to find.
+    for item in scan_data.get("instruments", []) + scan_data.get("partners", []):
+        page = site_dir / item["url"] / "index.html"
+        page.parent.mkdir(parents=True, exist_ok=True)
+        page.write_text(f"<!doctype html><title>{item['id']}</title>", encoding="utf-8")
+    return site_dir
+
+
+class Handler(SimpleHTTPRequestHandler):
+    csp = CSP
+    extensions_map = {**SimpleHTTPRequestHandler.extensions_map,
+                      ".mjs": "text/javascript", ".js": "text/javascript", ".wasm": "application/wasm",
+                      ".json": "application/json", ".whl": "application/zip", ".zip": "application/zip"}
+
+    def end_headers(self):
+        self.send_header("Content-Security-Policy", self.csp)
+        self.send_header("Cache-Control", "no-store")
+        super().end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+def serve(site_dir: Path, csp: str = CSP):
+    handler = type("SiteHandler", (Handler,), {"csp": csp})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site_dir)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}"
+
+
+@pytest.fixture(scope="session")
+def site_dir(tmp_path_factory) -> Path:
+    return build_test_site(tmp_path_factory.mktemp("site"))
+
+
+@pytest.fixture(scope="session")
+def base_url(site_dir):
+    server, url = serve(site_dir)
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def base_url_no_wasm(site_dir):
+    server, url = serve(site_dir, CSP_NO_WASM)
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.skip("Chromium ontbreekt: apt-get install chromium")
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def context(browser):
+    context = browser.new_context()
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def page(context):
+    page = context.new_page()
+    page.set_default_timeout(30000)
+    return page
+
+
+@pytest.fixture(scope="session")
+def scan_data(site_dir) -> dict:
+    return json.loads((site_dir / "scan" / "scan-data.json").read_text(encoding="utf-8"))

@@ -1,0 +1,62 @@
+// The answers: kept in memory, mirrored to sessionStorage (reload loses nothing),
+// and turned into / read from the share code "v1.CCDDBAE" or "v1.CCDDBAE.emmen".
+
+const STORAGE_KEY = "drenthe-digitaal-scan";
+const CODE_PATTERN = /^v1\.([A-F]{7})(?:\.([a-z0-9-]+))?$/;
+
+export class Answers {
+  constructor(questionIds) {
+    this.ids = questionIds;
+    this.letters = {};
+    this.view = "start";
+  }
+
+  set(id, letter) { this.letters[id] = letter; this.save(); }
+  get(id) { return this.letters[id] || null; }
+  complete() { return this.ids.every((id) => this.letters[id]); }
+  firstMissing() { return this.ids.find((id) => !this.letters[id]) || null; }
+  clear() { this.letters = {}; this.view = "start"; this.save(); }
+  setView(view) { this.view = view; this.save(); }
+
+  code(gemeente) {
+    if (!this.complete()) return null;
+    const letters = this.ids.map((id) => this.letters[id]).join("");
+    return gemeente ? `v1.${letters}.${gemeente}` : `v1.${letters}`;
+  }
+
+  fromLetters(letters) {
+    this.letters = {};
+    this.ids.forEach((id, i) => { this.letters[id] = letters[i]; });
+    this.save();
+  }
+
+  // Storage can be refused (Chromium denies it in a cross-site frame): then memory only.
+  save() {
+    try {
+      sessionStorage.setItem(STORAGE_KEY, JSON.stringify({ letters: this.letters, view: this.view }));
+    } catch (_) { /* memory only */ }
+  }
+
+  load() {
+    try {
+      const raw = sessionStorage.getItem(STORAGE_KEY);
+      if (!raw) return false;
+      const saved = JSON.parse(raw);
+      for (const id of this.ids) {
+        const letter = saved.letters && saved.letters[id];
+        if (typeof letter === "string" && /^[A-F]$/.test(letter)) this.letters[id] = letter;
+      }
+      if (typeof saved.view === "string") this.view = saved.view;
+      return true;
+    } catch (_) {
+      return false;
+    }
+  }
+}
+
+// Returns {letters, gemeente} or null when the code is not one of ours.
+export function parseCode(text) {
+  const match = CODE_PATTERN.exec(text.trim());
+  if (!match) return null;
+  return { letters: match[1], gemeente: match[2] || null };
+}

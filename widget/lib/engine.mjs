@@ -1,0 +1,108 @@
+// Talks to the Pyodide worker. Python (scan_core) is the only place where the scan is scored.
+// A blocked WebAssembly makes loadPyodide() hang without an error, so a watchdog turns
+// "not ready in time after the last answer" into a failure the page can explain.
+
+export class Engine {
+  constructor({ workerUrl, wheelUrl, dataUrl, watchdogMs }) {
+    this.workerUrl = workerUrl;
+    this.wheelUrl = wheelUrl;
+    this.dataUrl = dataUrl;
+    this.watchdogMs = watchdogMs;
+    this.state = "idle"; // idle | loading | ready | failed
+    this.failure = "";
+    this.waiting = [];   // callbacks for ready/failed
+    this.pending = new Map();
+    this.nextId = 1;
+    this.timer = null;
+  }
+
+  start() {
+    if (this.state === "loading" || this.state === "ready") return;
+    this.state = "loading";
+    this.failure = "";
+    try {
+      this.worker = new Worker(this.workerUrl, { type: "module" });
+    } catch (err) {
+      this.fail(`De rekenmodule kon niet starten (${err && err.message})`);
+      return;
+    }
+    this.worker.addEventListener("message", (event) => this.onMessage(event.data));
+    this.worker.addEventListener("error", (event) => {
+      event.preventDefault();
+      this.fail(`De rekenmodule gaf een fout (${event.message || "onbekend"})`);
+    });
+    this.worker.postMessage({ type: "init", wheelUrl: this.wheelUrl, dataUrl: this.dataUrl });
+  }
+
+  // Called at the last answer: from now on we wait at most watchdogMs for the worker.
+  armWatchdog() {
+    if (this.state === "ready" || this.state === "failed" || this.timer) return;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      if (this.state !== "ready") this.fail("De rekenmodule was niet op tijd klaar");
+    }, this.watchdogMs);
+  }
+
+  retry() {
+    if (this.worker) this.worker.terminate();
+    this.worker = null;
+    this.state = "idle";
+    this.start();
+  }
+
+  onMessage(msg) {
+    if (msg.type === "ready") {
+      this.state = "ready";
+      clearTimeout(this.timer);
+      this.timer = null;
+      this.flush();
+    } else if (msg.type === "failed") {
+      this.fail(msg.message);
+    } else if (msg.type === "result" || msg.type === "error") {
+      const call = this.pending.get(msg.id);
+      if (!call) return;
+      this.pending.delete(msg.id);
+      if (msg.type === "result") call.resolve(msg.json);
+      else call.reject(new Error(msg.message));
+    }
+  }
+
+  fail(message) {
+    if (this.state === "failed") return;
+    this.state = "failed";
+    this.failure = message;
+    clearTimeout(this.timer);
+    this.timer = null;
+    console.warn(`Drenthe Digitaal scan: ${message}`);
+    for (const call of this.pending.values()) call.reject(new Error(message));
+    this.pending.clear();
+    this.flush();
+  }
+
+  flush() {
+    const waiting = this.waiting;
+    this.waiting = [];
+    waiting.forEach((callback) => callback());
+  }
+
+  whenSettled() {
+    if (this.state === "ready" || this.state === "failed") return Promise.resolve();
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  // Resolves with scan_core's result (an object); rejects with a Dutch message.
+  async evaluate(code, gemeente, today) {
+    this.start();
+    this.armWatchdog();
+    await this.whenSettled();
+    if (this.state === "failed") throw new Error(this.failure);
+    const id = this.nextId++;
+    const json = await new Promise((resolve, reject) => {
+      this.pending.set(id, { resolve, reject });
+      this.worker.postMessage({ type: "evaluate", id, code, gemeente, today });
+    });
+    const result = JSON.parse(json);
+    if (result && result.error) throw new Error(result.error);
+    return result;
+  }
+}

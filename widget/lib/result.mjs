@@ -1,0 +1,138 @@
+// Renders scan_core's result (DESIGN.md "The result, as data") as the result page.
+// Text only through textContent; the two SVG figures come from scan_core and are parsed as SVG.
+import { el } from "./dom.mjs";
+
+// URLs in the result are relative to the site root; the scan page is one level down.
+const SITE_ROOT = "../";
+
+function asText(value) {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "string") return value;
+  if (typeof value === "object") return value.text || value.name || "";
+  return String(value);
+}
+
+function asList(value) {
+  if (!value) return [];
+  return Array.isArray(value) ? value : [value];
+}
+
+function linkList(items) {
+  // subsidies / routes: {text, links:[{name,url}]} or {text, instruments:[…]} or strings.
+  return el("ul", {}, asList(items).map((item) => {
+    const links = asList(item && (item.links || item.items)).filter((l) => l && l.url);
+    return el("li", {}, asText(item), links.length ? " " : null,
+      links.map((l, i) => [i ? ", " : "(", el("a", { href: SITE_ROOT + l.url }, l.name), i === links.length - 1 ? ")" : null]));
+  }));
+}
+
+function svgFigure(markup, label, className) {
+  if (!markup) return null;
+  const parsed = new DOMParser().parseFromString(markup, "image/svg+xml");
+  const root = parsed.documentElement;
+  if (!root || root.nodeName !== "svg") return null;
+  for (const bad of root.querySelectorAll("script, foreignObject")) bad.remove();
+  const svg = document.importNode(root, true);
+  svg.setAttribute("role", "img");
+  if (!svg.querySelector("title")) svg.setAttribute("aria-label", label);
+  svg.setAttribute("focusable", "false");
+  return el("figure", { class: `figure ${className}` }, svg,
+    el("figcaption", { class: "hint", text: "De tabel hieronder geeft dezelfde gegevens in tekst." }));
+}
+
+function stepName(data, slug) {
+  const step = data.steps.find((s) => s.slug === slug);
+  return step ? step.name : slug;
+}
+
+function answersTable(result, data) {
+  return el("div", { class: "table-wrap" }, el("table", { class: "table" },
+    el("caption", { text: "Jouw antwoorden per vraag" }),
+    el("thead", {}, el("tr", {},
+      el("th", { scope: "col", text: "Vraag" }),
+      el("th", { scope: "col", text: "Antwoord" }),
+      el("th", { scope: "col", text: "Past bij fase" }))),
+    el("tbody", {}, result.answers.map((a) => el("tr", {},
+      el("th", { scope: "row", text: a.title }),
+      el("td", { text: a.letter }),
+      el("td", { text: stepName(data, a.step) }))))));
+}
+
+function ladderTable(result, data) {
+  const counts = {};
+  for (const a of result.answers) counts[a.step] = (counts[a.step] || 0) + 1;
+  return el("div", { class: "table-wrap" }, el("table", { class: "table" },
+    el("caption", { text: "De ladder: hoe vaak je elk antwoord koos" }),
+    el("thead", {}, el("tr", {},
+      el("th", { scope: "col", text: "Fase" }),
+      el("th", { scope: "col", text: "Antwoord" }),
+      el("th", { scope: "col", text: "Aantal keer gekozen" }),
+      el("th", { scope: "col", text: "Jouw fase" }))),
+    el("tbody", {}, data.steps.map((s) => el("tr", {},
+      el("th", { scope: "row", text: s.name }),
+      el("td", { text: s.letter }),
+      el("td", { text: String(counts[s.slug] || 0) }),
+      el("td", { text: s.slug === result.phase.slug ? "Ja" : (result.between && s.slug === result.between.slug ? "Grenst eraan" : "") }))))));
+}
+
+function recommendation(item) {
+  const kind = item.kind === "partner" ? "Organisatie" : "Regeling of activiteit";
+  return el("li", {},
+    el("a", { href: SITE_ROOT + item.url }, item.name),
+    item.status === "in voorbereiding" ? el("span", { class: "tag", text: "In voorbereiding" }) : null,
+    el("br"), el("span", { class: "hint", text: kind }),
+    item.why ? el("p", { text: item.why }) : null,
+    item.target_group ? el("p", { text: `Voor wie: ${item.target_group}` }) : null);
+}
+
+export function renderResult(body, result, data) {
+  const step = data.steps.find((s) => s.slug === result.phase.slug) || {};
+  const byId = Object.fromEntries(result.answers.map((a) => [a.id, a]));
+  const gemeente = result.gemeente && data.gemeenten.find((g) => g.slug === (result.gemeente.slug || result.gemeente));
+  const parts = [
+    el("div", { class: "panel" },
+      el("p", {}, "Je bedrijf zit in de fase ", el("span", { class: "phase", "data-phase": result.phase.slug, text: result.phase.name }), "."),
+      step.meaning ? el("p", { text: `${step.meaning}.` }) : null,
+      result.between ? el("p", { "data-between": result.between.slug, text: `Je zit tussen ${result.phase.name} en ${result.between.name}. ${data.between_note}` }) : null,
+      gemeente ? el("p", { text: `Aanbevelingen voor een bedrijf in de gemeente ${gemeente.name}.` }) : null),
+    el("h2", { text: "Waarom deze fase?" }),
+    el("ul", {}, asList(result.reasoning).map((r) => el("li", { text: asText(r) }))),
+    el("h2", { text: "Jouw antwoorden in beeld" }),
+    svgFigure(result.svg && result.svg.ladder, `De ladder met zes fases. Jouw fase: ${result.phase.name}.`, "figure--ladder"),
+    ladderTable(result, data),
+    svgFigure(result.svg && result.svg.answers, "Jouw antwoord per vraag op de ladder.", "figure--answers"),
+    answersTable(result, data),
+    el("h2", { text: "Waar begin je?" }),
+    el("p", { text: "Bij deze vragen koos je het laagste antwoord. Geef daar eerst aandacht aan." }),
+    el("ul", {}, asList(result.priorities).map((id) => {
+      const a = byId[id];
+      return a ? el("li", {}, el("strong", { text: a.title }), `: ${asText(a.advice)}`) : null;
+    })),
+    el("h2", { text: "Een concrete actie" }),
+    el("p", { text: asText(result.action) }),
+    el("h2", { text: "Volgende stap per vraag" }),
+    el("dl", { class: "summary-list" }, result.answers.map((a) => el("div", { class: "summary-list__row" },
+      el("dt", { class: "summary-list__key", text: a.title }),
+      el("dd", { class: "summary-list__value", text: asText(a.advice) })))),
+    el("h2", { text: "Subsidie die kan passen" }),
+    linkList(result.subsidies),
+    data.subsidy_caveat ? el("p", { class: "hint", text: data.subsidy_caveat }) : null,
+    el("h2", { text: "Wie kan je helpen?" }),
+    linkList(result.routes),
+  ];
+  const recommendations = asList(result.recommendations);
+  if (recommendations.length) {
+    parts.push(el("h2", { text: "Hulp en regelingen die bij jou passen" }),
+      el("ul", { class: "recommendations" }, recommendations.map(recommendation)));
+  }
+  parts.push(
+    el("h2", { text: "Belangrijk" }),
+    el("div", { class: "caveat" },
+      el("p", { text: asText(result.caveat) }),
+      el("p", {}, "Praat over je uitkomst met een adviseur. ",
+        el("a", { href: data.intake.url }, `Neem contact op met ${data.intake.name}`), "."),
+      data.step_up ? el("p", { text: data.step_up }) : null),
+    result.date ? el("p", { class: "hint", text: `Uitkomst van ${result.date}.` }) : null,
+  );
+  body.replaceChildren(...parts.filter(Boolean));
+}

@@ -1,0 +1,30 @@
+// Shows one view at a time, keeps the browser's back button working (history state),
+// sets the page title and moves focus to the new heading.
+import { $, $$ } from "./dom.mjs";
+
+const SITE = "Drenthe Digitaal";
+
+export function currentView() {
+  const shown = $$(".view").find((view) => !view.hidden);
+  return shown ? shown.dataset.view : null;
+}
+
+function titleFor(view, data) {
+  const question = data.questions.find((q) => q.id === view);
+  if (question) return `Vraag ${question.number} van ${data.questions.length}: ${question.title}`;
+  const heading = $(`#view-${view} h1`);
+  return heading ? heading.textContent.trim() : data.title;
+}
+
+// history: "push" (a new step), "replace" (same step, new URL) or "none" (from popstate / first load).
+export function showView(view, data, { history: mode = "push", focus = true, hash = "" } = {}) {
+  for (const section of $$(".view")) section.hidden = section.dataset.view !== view;
+  document.title = `${titleFor(view, data)} - ${SITE}`;
+  const url = location.pathname + location.search + hash;
+  if (mode === "push") history.pushState({ view }, "", url);
+  else if (mode === "replace") history.replaceState({ view }, "", url);
+  if (focus) {
+    const heading = $(`#view-${view} h1`);
+    if (heading) heading.focus();
+  }
+}

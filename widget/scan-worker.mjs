@@ -1,0 +1,49 @@
+// Module worker: loads the self-hosted Pyodide, unpacks the scan_core wheel and scores answers.
+// Pyodide starts loading at once; the wheel and data are fetched in parallel with it.
+import { loadPyodide } from "../pyodide/pyodide.mjs";
+
+const indexURL = new URL("../pyodide/", import.meta.url).href;
+let ready = null;
+
+function fetchOk(url, kind) {
+  return fetch(url).then((response) => {
+    if (!response.ok) throw new Error(`${kind} niet gevonden (${response.status})`);
+    return response;
+  });
+}
+
+async function boot(wheelUrl, dataUrl, pyodidePromise) {
+  const [pyodide, wheel, data] = await Promise.all([
+    pyodidePromise,
+    fetchOk(wheelUrl, "Rekenmodule").then((r) => r.arrayBuffer()),
+    fetchOk(dataUrl, "Scangegevens").then((r) => r.text()),
+  ]);
+  pyodide.unpackArchive(new Uint8Array(wheel), "wheel");
+  const scanCore = pyodide.pyimport("scan_core");
+  return { scanCore, data };
+}
+
+const pyodidePromise = typeof WebAssembly === "object"
+  ? loadPyodide({ indexURL })
+  : Promise.reject(new Error("deze browser kan geen WebAssembly uitvoeren"));
+pyodidePromise.catch(() => {}); // reported through boot()
+
+self.addEventListener("message", async (event) => {
+  const msg = event.data;
+  if (msg.type === "init" && !ready) {
+    ready = boot(msg.wheelUrl, msg.dataUrl, pyodidePromise);
+    ready.then(
+      () => self.postMessage({ type: "ready" }),
+      (err) => self.postMessage({ type: "failed", message: `De rekenmodule kon niet laden: ${err.message}` }),
+    );
+  } else if (msg.type === "evaluate") {
+    try {
+      const { scanCore, data } = await ready;
+      // undefined becomes Python None (null would become jsnull).
+      const json = scanCore.evaluate_json(data, msg.code, msg.gemeente || undefined, msg.today);
+      self.postMessage({ type: "result", id: msg.id, json });
+    } catch (err) {
+      self.postMessage({ type: "error", id: msg.id, message: `Er ging iets mis bij het berekenen: ${err.message}` });
+    }
+  }
+});

@@ -1,0 +1,201 @@
+// The scan page: start, 7 question pages, check your answers, result (or the fallback).
+// Questions come from the page's own HTML and JSON, so they work before Pyodide is loaded.
+import { $ } from "./lib/dom.mjs";
+import { Answers, parseCode } from "./lib/answers.mjs";
+import { Engine } from "./lib/engine.mjs";
+import { showView } from "./lib/views.mjs";
+import { chosenLetter, clearError, fillQuestion, showError, wireErrorLinks } from "./lib/question.mjs";
+import { renderCheck, renderFallback } from "./lib/summary.mjs";
+import { renderResult } from "./lib/result.mjs";
+import { copyLink, downloadJson, shareUrl } from "./lib/actions.mjs";
+
+const data = JSON.parse($("#scan-page-data").textContent);
+const main = $("#inhoud");
+const ids = data.questions.map((q) => q.id);
+const answers = new Answers(ids);
+const params = new URLSearchParams(location.search);
+
+// Watchdog delay: ?watchdog=<ms> on the URL, else data-watchdog-ms on <main> (default 15000).
+const watchdogMs = Number(params.get("watchdog")) || Number(main.dataset.watchdogMs) || 15000;
+
+const engine = new Engine({
+  workerUrl: new URL(main.dataset.worker, document.baseURI).href,
+  wheelUrl: new URL(main.dataset.wheel, document.baseURI).href,
+  dataUrl: new URL(main.dataset.scanData, document.baseURI).href,
+  watchdogMs,
+});
+
+let gemeente = knownGemeente(params.get("gemeente"), "?gemeente=");
+let returnToCheck = false;
+let lastResult = null;
+let resultRun = 0;
+
+function knownGemeente(slug, where) {
+  if (!slug) return null;
+  if (data.gemeenten.some((g) => g.slug === slug)) return slug;
+  console.info(`Drenthe Digitaal scan: onbekende gemeente "${slug}" in ${where}; de scan gaat verder zonder gemeente.`);
+  return null;
+}
+
+function todayIso() {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+}
+
+function prepare(view) {
+  if (ids.includes(view)) fillQuestion(view, answers.get(view));
+  else if (view === "check") renderCheck($("#check-list"), data, answers);
+  else if (view === "fallback") renderFallback($("#fallback-list"), data, answers);
+}
+
+function go(view, options = {}) {
+  answers.setView(view);
+  prepare(view);
+  showView(view, data, options);
+}
+
+function showFallback(history) {
+  go("fallback", { history });
+}
+
+function showResult({ history = "push", focus = true } = {}) {
+  if (!answers.complete()) { go(answers.firstMissing(), { history, focus }); return; }
+  const code = answers.code(gemeente);
+  const run = ++resultRun;
+  $("#result-busy").hidden = false;
+  $("#result-body").replaceChildren();
+  $("#result-actions").hidden = true;
+  go("result", { history, focus, hash: `#${code}` });
+  engine.evaluate(answers.code(null), gemeente, todayIso()).then((result) => {
+    if (run !== resultRun) return;
+    lastResult = result;
+    renderResult($("#result-body"), result, data);
+    $("#share-link").value = shareUrl(code);
+    $("#copy-status").textContent = "";
+    $("#result-busy").hidden = true;
+    $("#result-actions").hidden = false;
+    main.dataset.result = result.phase.slug; // a hook for tests and the embed script
+  }, () => {
+    if (run !== resultRun) return;
+    showFallback("replace");
+  });
+}
+
+function previousOf(view) {
+  const index = ids.indexOf(view);
+  if (index > 0) return ids[index - 1];
+  if (view === "check") return ids[ids.length - 1];
+  return "start";
+}
+
+function onSubmit(event) {
+  event.preventDefault();
+  const form = event.target;
+  const id = form.dataset.question;
+  const letter = chosenLetter(form);
+  if (!letter) { showError(id); return; }
+  answers.set(id, letter);
+  clearError(id);
+  if (answers.complete()) engine.armWatchdog();
+  const index = ids.indexOf(id);
+  if (returnToCheck || index === ids.length - 1) {
+    go(answers.complete() ? "check" : answers.firstMissing());
+    if (answers.complete()) returnToCheck = false;
+  } else {
+    go(ids[index + 1]);
+  }
+}
+
+function restart() {
+  answers.clear();
+  lastResult = null;
+  returnToCheck = false;
+  resultRun++;
+  delete main.dataset.result;
+  go("start", { hash: "" });
+}
+
+const actions = {
+  start: () => go(ids[0]),
+  back: () => go(previousOf(answers.view)),
+  result: () => showResult(),
+  retry: () => { engine.retry(); showResult({ history: "replace" }); },
+  restart,
+  print: () => window.print(),
+  download: () => { if (lastResult) downloadJson(lastResult); },
+  copy: () => copyLink($("#share-link"), $("#copy-status")),
+};
+
+main.addEventListener("click", (event) => {
+  const change = event.target.closest("[data-change]");
+  if (change) {
+    event.preventDefault();
+    returnToCheck = true;
+    go(change.dataset.change);
+    return;
+  }
+  const button = event.target.closest("[data-action]");
+  if (!button || !actions[button.dataset.action]) return;
+  event.preventDefault();
+  actions[button.dataset.action]();
+});
+main.addEventListener("submit", onSubmit);
+wireErrorLinks();
+
+// Back/forward buttons move between our steps.
+window.addEventListener("popstate", (event) => {
+  const view = event.state && event.state.view;
+  if (!view) return;
+  if (view === "result" || view === "fallback") showResult({ history: "none" });
+  else go(view, { history: "none" });
+});
+
+// Someone pastes a share link into the address bar of an open scan.
+window.addEventListener("hashchange", () => {
+  const parsed = parseCode(decodeURIComponent(location.hash.slice(1)));
+  if (parsed && answers.code(gemeente) !== location.hash.slice(1)) openShareCode(parsed, "replace");
+});
+
+function openShareCode(parsed, history) {
+  answers.fromLetters(parsed.letters);
+  if (parsed.gemeente) gemeente = knownGemeente(parsed.gemeente, "de link") || gemeente;
+  showResult({ history, focus: false });
+}
+
+function notice(text) {
+  const box = $("#notice");
+  box.textContent = text;
+  box.hidden = false;
+}
+
+// First load: a share link, else whatever this tab had (sessionStorage), else the start page.
+function boot() {
+  const hash = decodeURIComponent(location.hash.slice(1));
+  const isAnchor = hash && document.getElementById(hash);
+  if (hash && !isAnchor) {
+    const parsed = parseCode(hash);
+    if (parsed) { openShareCode(parsed, "replace"); return; }
+    answers.clear();
+    notice("De link naar deze uitkomst klopt niet (meer). Daarom zie je een lege scan. Je kunt de vragen hieronder opnieuw invullen.");
+    go("start", { history: "replace", focus: false, hash: "" });
+    return;
+  }
+  answers.load();
+  const saved = (history.state && history.state.view) || answers.view;
+  if (saved === "result" || saved === "fallback") showResult({ history: "replace", focus: false });
+  else if (saved === "check" && !answers.complete()) go(answers.firstMissing(), { history: "replace", focus: false });
+  else if (saved === "check" || ids.includes(saved)) go(saved, { history: "replace", focus: false });
+  else go("start", { history: "replace", focus: false });
+}
+
+boot();
+
+// Start Pyodide as soon as the scan is on screen (an embed below the fold waits).
+if ("IntersectionObserver" in window) {
+  const observer = new IntersectionObserver((entries) => {
+    if (entries.some((entry) => entry.isIntersecting)) { observer.disconnect(); engine.start(); }
+  });
+  observer.observe(main);
+} else {
+  engine.start();
+}
