@@ -1,0 +1,47 @@
+# Drenthe Digitaal. The two headline commands:
+#   make serve   set up, build the site and serve it at http://127.0.0.1:8000
+#   make test    set up everything the tests need and run the whole suite
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+
+.PHONY: serve site check test test-fast bench clean setup
+
+setup: $(VENV)/.installed node_modules/.installed
+
+$(VENV)/.installed: requirements.txt
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+# Debian's Chromium for the browser tests; Playwright may not download its own browsers here.
+/usr/bin/chromium:
+	@if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null
+
+check: setup
+	$(PY) build.py check
+
+site: setup
+	$(PY) build.py build --out site
+
+serve: site
+	@echo "De site draait op http://127.0.0.1:$(PORT)/ (stop met Ctrl+C)"
+	$(PY) -m sitegen.serve --dir site --port $(PORT)
+
+test: setup /usr/bin/chromium
+	$(PY) -m pytest -q
+
+test-fast: setup
+	$(PY) -m pytest -q -m "not browser and not pyodide"
+
+bench: setup
+	$(PY) bench/bench_build.py
+
+clean:
+	rm -rf site build .pytest_cache

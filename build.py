@@ -1,0 +1,77 @@
+#!/usr/bin/env python3
+"""Drenthe Digitaal: check the data and build the site.
+
+    python build.py check              controleer alle gegevens in data/
+    python build.py build [--out site] bouw de site (na controle) in site/
+    python build.py schemas [--check]  schrijf (of controleer) de JSON Schema-bestanden in schemas/
+
+Thin on purpose: it parses arguments and calls sitegen.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import date
+from pathlib import Path
+
+from sitegen.build_site import BuildError, BuildPaths, build, check
+from sitegen.errors import DataErrors
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is geen datum; schrijf JJJJ-MM-DD") from None
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="build.py", description="Controleer de gegevens en bouw de site.")
+    parser.add_argument("--date", type=_date, default=None,
+                        help="de datum van vandaag (JJJJ-MM-DD); standaard de echte datum")
+    parser.add_argument("--data", type=Path, default=None, help="map met de YAML-bestanden (standaard data/)")
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("check", help="controleer alle gegevens")
+    b = sub.add_parser("build", help="bouw de site")
+    b.add_argument("--out", type=Path, default=Path("site"), help="map voor de site (standaard site/)")
+    s = sub.add_parser("schemas", help="schrijf de JSON Schema-bestanden")
+    s.add_argument("--check", action="store_true", help="controleer alleen of ze kloppen met de modellen")
+    from sitegen import commands
+    commands.add_subcommands(sub)
+    args = parser.parse_args(argv)
+    today = args.date or date.today()
+    paths = BuildPaths(data_dir=args.data)
+    try:
+        if args.command == "check":
+            dataset = check(paths, today)
+            print(f"Alles in orde: {len(dataset.partners)} partners, {len(dataset.instruments)} instrumenten, "
+                  f"{len(dataset.ladder.steps)} treden en {len(dataset.ladder.questions)} vragen gecontroleerd.")
+            return 0
+        if args.command == "build":
+            print("De site wordt gebouwd:")
+            build(args.out.resolve(), today, paths)
+            return 0
+        if args.command == "schemas":
+            from sitegen.schemas import check_schemas, write_schemas
+            if args.check:
+                stale = check_schemas()
+                if stale:
+                    print("Deze schema's lopen achter op de modellen: " + ", ".join(stale)
+                          + ". Draai: python build.py schemas", file=sys.stderr)
+                    return 1
+                print("De schema's kloppen met de modellen.")
+                return 0
+            for path in write_schemas():
+                print(f"geschreven: {path}")
+            return 0
+        return commands.run(args, paths, today)
+    except DataErrors as exc:
+        print(exc.report(), file=sys.stderr)
+        return 1
+    except BuildError as exc:
+        print(f"De bouw is gestopt: {exc}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,189 @@
+"""Generate the Markdown pages of the ecosystem (ladder, partners, instruments, overviews).
+
+Entity pages are written into the docs tree but stay out of the navigation (DESIGN.md: a nav of
+thousands of pages makes every page carry the whole nav); overview pages link them.
+"""
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from pathlib import Path
+
+import jinja2
+
+from .dataset import Dataset
+from .documents import describe_source
+from .jsonld import instrument_jsonld, partner_jsonld, script_safe
+from .models import Instrument
+from .vocabulary import ACTIVITY_TYPES, KNELPUNTEN, PARTNER_KINDS, ROLES, STATUSES
+
+TEMPLATES = Path(__file__).parent / "templates"
+STALE_AFTER = timedelta(days=365)
+
+
+@dataclass
+class SiteSettings:
+    """Settings only the owner can decide (mkdocs.yml `extra.drenthe`); empty hides the feature."""
+
+    repository_url: str = ""
+    branch: str = "main"
+    open_data_licence: str = ""
+
+    def edit_url(self, file: str, line: int) -> str:
+        if not self.repository_url:
+            return ""
+        return f"{self.repository_url.rstrip('/')}/blob/{self.branch}/{file}#L{line}"
+
+
+def escape_text(value) -> str:
+    """Editors' text goes into Markdown; HTML in it must show as text, never run."""
+    return html.escape(str(value), quote=False)
+
+
+def table_cell(value) -> str:
+    return escape_text(value).replace("|", "\\|").replace("\n", " ")
+
+
+def summary(value: str, limit: int = 155) -> str:
+    text = re.sub(r"[*_`#\[\]()]", "", str(value)).replace("\n", " ").strip()
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def yaml_string(value) -> str:
+    return escape_text(value).replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ")
+
+
+def nl_date(value: date) -> str:
+    months = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
+              "september", "oktober", "november", "december"]
+    return f"{value.day} {months[value.month - 1]} {value.year}"
+
+
+def is_stale(reviewed: date, today: date) -> bool:
+    return today - reviewed > STALE_AFTER
+
+
+def status_label(instrument: Instrument, today: date) -> str:
+    if instrument.open_until and instrument.open_until < today:
+        return "Gesloten (de sluitingsdatum is voorbij)"
+    return STATUSES[instrument.status]
+
+
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=False,
+                             undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
+    env.filters.update(t=escape_text, cell=table_cell, summary=summary, yamlstr=yaml_string,
+                       nldate=nl_date, source=describe_source)
+    return env
+
+
+class PageWriter:
+    def __init__(self, dataset: Dataset, docs_dir: Path, today: date, settings: SiteSettings):
+        self.d, self.docs, self.today, self.settings = dataset, docs_dir, today, settings
+        self.env = _environment()
+        self.written: list[Path] = []
+        self.common = dict(
+            activity_labels=ACTIVITY_TYPES,
+            status_label=lambda i: status_label(i, today),
+            partner_name=lambda pid: self.d.partners_by_id[pid].name,
+            step_names=lambda i: ", ".join(self.d.steps_by_slug[s].name for s in i.steps),
+        )
+
+    def _write(self, rel: str, template: str, **context) -> None:
+        path = self.docs / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(self.env.get_template(template).render(**self.common, **context), encoding="utf-8")
+        self.written.append(path)
+
+    def _footer(self, kind: str, entry, jsonld: dict) -> dict:
+        file, line = self.d.lines.get((kind, entry.id), ("", 0))
+        return dict(sources=entry.sources, last_reviewed=entry.last_reviewed,
+                    stale=is_stale(entry.last_reviewed, self.today),
+                    edit_url=self.settings.edit_url(file, line) if file else "",
+                    jsonld=script_safe(jsonld))
+
+    def regions_text(self, regions: list[str]) -> str:
+        return ", ".join(self.d.region_name(r) for r in regions)
+
+    def ladder_source_line(self) -> str:
+        return "; ".join(describe_source(s) for s in self.d.ladder.sources)
+
+    def write_all(self) -> list[Path]:
+        self.write_partners()
+        self.write_instruments()
+        self.write_ladder()
+        self.write_facets()
+        return self.written
+
+    def write_partners(self) -> None:
+        groups = []
+        for kind, label in PARTNER_KINDS.items():
+            members = sorted((p for p in self.d.partners if p.kind == kind), key=lambda p: p.name.lower())
+            if members:
+                groups.append((kind, label, [(p, self.regions_text(p.regions), len(self.d.instruments_of(p.id))) for p in members]))
+        self._write("partners/index.md", "partner_list.md.j2", groups=groups)
+        for p in self.d.partners:
+            offered = []
+            for i in sorted(self.d.instruments_of(p.id), key=lambda i: i.name.lower()):
+                role = i.role if i.partner == p.id else next(o.role for o in i.other_partners if o.partner == p.id)
+                offered.append((i, ROLES[role]))
+            self._write(f"partners/{p.id}.md", "partner.md.j2", p=p, kind_label=PARTNER_KINDS[p.kind],
+                        regions=self.regions_text(p.regions), instruments=offered,
+                        **self._footer("partners", p, partner_jsonld(self.d, p)))
+
+    def write_instruments(self) -> None:
+        ordered = sorted(self.d.instruments, key=lambda i: i.name.lower())
+        self._write("instrumenten/index.md", "instrument_list.md.j2", title="Instrumenten", up="../",
+                    intro="Al het aanbod voor Drentse ondernemers: advies, subsidies, scans, opleidingen en meer.",
+                    instruments=ordered)
+        for i in self.d.instruments:
+            others = [(o, self.d.partners_by_id[o.partner].name, ROLES[o.role]) for o in i.other_partners]
+            self._write(f"instrumenten/{i.id}.md", "instrument.md.j2", i=i, partner=self.d.partners_by_id[i.partner],
+                        role_label=ROLES[i.role].lower(), others=others, status=status_label(i, self.today),
+                        regions=self.regions_text(i.regions), activity_label=ACTIVITY_TYPES[i.activity_type],
+                        steps=[self.d.steps_by_slug[s] for s in i.steps],
+                        themes=[self.d.themes_by_slug[t] for t in i.themes],
+                        knelpunten=[KNELPUNTEN[k] for k in i.knelpunten],
+                        **self._footer("instruments", i, instrument_jsonld(self.d, i)))
+
+    def write_ladder(self) -> None:
+        ladder = self.d.ladder
+        rows = [(s, sum(1 for i in self.d.instruments if s.slug in i.steps)) for s in ladder.steps]
+        self._write("ladder/index.md", "ladder_index.md.j2", ladder=ladder, steps=rows,
+                    source_line=self.ladder_source_line())
+        for number, s in enumerate(ladder.steps, start=1):
+            instruments = sorted((i for i in self.d.instruments if s.slug in i.steps), key=lambda i: i.name.lower())
+            self._write(f"ladder/{s.slug}.md", "step.md.j2", s=s, number=number, ladder=ladder,
+                        subsidy_links=[self.d.instruments_by_id[x] for x in s.subsidy.instruments],
+                        route_links=[self.d.partners_by_id[x] for x in s.route.partners],
+                        instruments=instruments,
+                        redactie_count=sum(1 for i in instruments if i.classification == "redactie"),
+                        source_line=self.ladder_source_line())
+
+    def write_facets(self) -> None:
+        """Overview pages per theme, per activity type and per gemeente."""
+        by_name = lambda items: sorted(items, key=lambda i: i.name.lower())  # noqa: E731
+        themes = [(t.slug, t.name, [i for i in self.d.instruments if t.slug in i.themes]) for t in self.d.ladder.themes]
+        activities = [(slug, label, [i for i in self.d.instruments if i.activity_type == slug])
+                      for slug, label in ACTIVITY_TYPES.items()]
+        gemeenten = [(g.slug, g.name, [i for i in self.d.instruments if g.slug in self.d.gemeenten_in(i.regions)])
+                     for g in self.d.regions.gemeenten]
+        facets = [
+            ("themas", "Thema's", "Thema", "Het aanbod per thema. De eerste zeven thema's zijn de onderwerpen van de scan.", themes, "Thema: "),
+            ("activiteiten", "Soorten activiteiten", "Soort activiteit",
+             "Het aanbod per soort activiteit, zoals de Regioscan Digitalisering MKB die indeelt.", activities, "Activiteit: "),
+            ("gemeenten", "Aanbod per gemeente", "Gemeente",
+             "Welk aanbod een bedrijf in deze gemeente kan gebruiken: het lokale aanbod en het aanbod voor de hele regio.", gemeenten, "Gemeente "),
+        ]
+        for folder, title, column, intro, rows, prefix in facets:
+            self._write(f"{folder}/index.md", "facet_index.md.j2", title=title, intro=intro, column=column,
+                        rows=[(slug, label, len(items)) for slug, label, items in rows])
+            for slug, label, items in rows:
+                self._write(f"{folder}/{slug}.md", "instrument_list.md.j2", title=prefix + label, up="../",
+                            intro=f"[Terug naar {title.lower()}](index.md)", instruments=by_name(items))
+
+
+def write_pages(dataset: Dataset, docs_dir: Path, today: date, settings: SiteSettings) -> list[Path]:
+    return PageWriter(dataset, docs_dir, today, settings).write_all()

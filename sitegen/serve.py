@@ -1,0 +1,77 @@
+"""A small static server for `make serve` and the tests: serves site/ with the right MIME types
+and the headers from site/_headers (the CSP), so what you see locally is what a host sends."""
+from __future__ import annotations
+
+import argparse
+import functools
+import http.server
+from pathlib import Path
+
+MIME = {".wasm": "application/wasm", ".mjs": "text/javascript", ".js": "text/javascript",
+        ".json": "application/json", ".whl": "application/zip", ".zip": "application/zip"}
+
+
+def read_headers_file(site_dir: Path) -> list[tuple[str, list[tuple[str, str]]]]:
+    """Parse a Netlify/Cloudflare-style _headers file: a path pattern, then indented 'Name: value' lines."""
+    path = site_dir / "_headers"
+    rules: list[tuple[str, list[tuple[str, str]]]] = []
+    if not path.exists():
+        return rules
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        if not line[0].isspace():
+            rules.append((line.strip(), []))
+        elif rules and ":" in line:
+            name, value = line.strip().split(":", 1)
+            rules[-1][1].append((name.strip(), value.strip()))
+    return rules
+
+
+def _matches(pattern: str, url_path: str) -> bool:
+    if pattern.endswith("*"):
+        return url_path.startswith(pattern[:-1])
+    return url_path == pattern
+
+
+class SiteHandler(http.server.SimpleHTTPRequestHandler):
+    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **MIME}
+    rules: list = []
+    extra_headers: list[tuple[str, str]] = []
+
+    def end_headers(self):
+        url_path = self.path.split("?", 1)[0].split("#", 1)[0]
+        for pattern, headers in self.rules:
+            if _matches(pattern, url_path):
+                for name, value in headers:
+                    self.send_header(name, value)
+        for name, value in self.extra_headers:
+            self.send_header(name, value)
+        super().end_headers()
+
+    def log_message(self, format, *args):  # quiet: tests and `make serve` need no access log
+        pass
+
+
+def make_handler(site_dir: Path, extra_headers: list[tuple[str, str]] | None = None, use_headers_file: bool = True):
+    attrs = {"rules": read_headers_file(site_dir) if use_headers_file else [], "extra_headers": extra_headers or []}
+    handler = type("BoundSiteHandler", (SiteHandler,), attrs)
+    return functools.partial(handler, directory=str(site_dir))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="Serveer de gebouwde site lokaal.")
+    parser.add_argument("--dir", type=Path, default=Path("site"))
+    parser.add_argument("--port", type=int, default=8000)
+    args = parser.parse_args()
+    if not (args.dir / "index.html").exists():
+        raise SystemExit(f"Er staat geen site in {args.dir}; draai eerst: make site")
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", args.port), make_handler(args.dir))
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,36 @@
+"""Shared test helpers: the repository paths, a fixed 'today', and a copy of data/ to break."""
+from __future__ import annotations
+
+import shutil
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+TODAY = date(2026, 11, 22)
+DATA = ROOT / "data"
+SEEDS = ROOT.parent / "shared" / "seeds"
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "browser: needs Debian's Chromium")
+    config.addinivalue_line("markers", "pyodide: needs node_modules/pyodide")
+
+
+@pytest.fixture
+def data_copy(tmp_path: Path) -> Path:
+    """A writable copy of the real data/, for tests that break it on purpose."""
+    target = tmp_path / "data"
+    shutil.copytree(DATA, target)
+    return target
+
+
+@pytest.fixture(scope="session")
+def dataset():
+    from sitegen.dataset import load_dataset
+    return load_dataset(DATA, TODAY, SEEDS)
