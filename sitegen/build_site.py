@@ -108,6 +108,8 @@ def build(out_dir: Path, today: date, paths: BuildPaths | None = None, quiet: bo
     shutil.copytree(paths.content_dir, docs_dir)
     settings = read_settings(paths.config_file)
     written = write_pages(dataset, docs_dir, today, settings)
+    for page_step in PAGE_STEPS:
+        written += page_step(dataset, docs_dir, today, settings)
     report.done(f"{len(written)} pagina's gemaakt uit de gegevens")
 
     n_html = _run_mkdocs(paths.config_file, docs_dir, site_dir)
@@ -137,6 +139,9 @@ def _scan_bundle(dataset: Dataset, site_dir: Path, today: date, paths: BuildPath
     write_scan_page(site_dir, data, wheel.name)
     return f"scan: gegevens, {wheel.name} ({wheel.stat().st_size // 1024} KB) en Pyodide klaargezet"
 
+
+# Extra Markdown pages made from the data before mkdocs runs: (dataset, docs_dir, today, settings) -> paths.
+PAGE_STEPS: list = []
 
 # Steps after mkdocs, in order. Each returns the line the build report prints.
 EXTRA_STEPS = [_scan_bundle]
