@@ -34,3 +34,13 @@ def data_copy(tmp_path: Path) -> Path:
 def dataset():
     from sitegen.dataset import load_dataset
     return load_dataset(DATA, TODAY, SEEDS)
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory) -> Path:
+    """The real site, built once per test session into a temporary folder."""
+    from sitegen.build_site import BuildPaths, build
+    work = tmp_path_factory.mktemp("build")
+    out = work / "site"
+    build(out, TODAY, BuildPaths(), quiet=True, work_dir=work / "work")
+    return out

@@ -1,0 +1,163 @@
+"""The real site: what an entrepreneur, an editor and a policy maker find on the built pages."""
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import DATA, ROOT, TODAY
+
+
+def read(site: Path, rel: str) -> str:
+    return (site / rel).read_text(encoding="utf-8")
+
+
+def jsonld_blocks(html: str) -> list[dict]:
+    return [json.loads(m) for m in re.findall(r'<script type="application/ld\+json">(.*?)</script>', html, re.S)]
+
+
+def test_build_reports_what_it_did(tmp_path):
+    result = subprocess.run([sys.executable, "build.py", "--date", TODAY.isoformat(), "build", "--out", str(tmp_path / "s")],
+                            cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert re.search(r"gegevens gecontroleerd: \d+ partners, \d+ instrumenten", result.stdout)
+    assert re.search(r"\d+ pagina's gemaakt", result.stdout)
+    assert re.search(r"gebouwd in \d+\.\d s", result.stdout)
+
+
+def test_every_partner_and_instrument_has_a_page(built_site, dataset):
+    for p in dataset.partners:
+        assert (built_site / "partners" / p.id / "index.html").exists(), p.id
+    for i in dataset.instruments:
+        assert (built_site / "instrumenten" / i.id / "index.html").exists(), i.id
+
+
+def test_entity_pages_stay_out_of_the_navigation_but_overviews_link_them(built_site, dataset):
+    home = read(built_site, "index.html")
+    nav = home.split('<nav class="md-nav md-nav--primary"', 1)[1].split("</nav>", 1)[0]
+    assert "partners/ibdo/" not in nav
+    overview = read(built_site, "partners/index.html")
+    for p in dataset.partners:
+        assert f'href="{p.id}/"' in overview, p.id
+
+
+def test_partner_page_shows_sources_review_date_and_json_ld(built_site, dataset):
+    p = dataset.partners_by_id["ibdo"]
+    html = read(built_site, "partners/ibdo/index.html")
+    assert "Laatst gecontroleerd" in html
+    assert "regels" in html  # a seed source with its lines
+    org = [b for b in jsonld_blocks(html) if b["@type"] == "Organization"]
+    assert org and org[0]["name"] == p.name
+
+
+def test_instrument_pages_have_json_ld_and_subsidies_are_monetary_grants(built_site, dataset):
+    html = read(built_site, "instrumenten/adviesvoucher-mkb-drenthe/index.html")
+    assert any(b["@type"] == "MonetaryGrant" for b in jsonld_blocks(html))
+    other = next(i for i in dataset.instruments if i.activity_type != "subsidies-en-financiering")
+    assert any(b["@type"] == "Service" for b in jsonld_blocks(read(built_site, f"instrumenten/{other.id}/index.html")))
+
+
+def test_unknown_website_says_onbekend_and_never_shows_a_made_up_address(built_site, dataset):
+    without = next(i for i in dataset.instruments if not i.website)
+    html = read(built_site, f"instrumenten/{without.id}/index.html")
+    assert re.search(r"<td>Website</td>\s*<td>onbekend</td>", html)
+
+
+def test_editor_estimate_is_shown(built_site, dataset):
+    estimated = next(i for i in dataset.instruments if i.classification == "redactie")
+    assert "inschatting van de redactie" in read(built_site, f"instrumenten/{estimated.id}/index.html")
+
+
+def test_the_in_preparation_subsidy_is_labelled(built_site):
+    html = read(built_site, "instrumenten/subsidie-digitale-en-ai-gereedheid/index.html")
+    assert "In voorbereiding" in html
+
+
+def test_edit_link_hidden_while_repository_url_is_empty(built_site):
+    assert "Wijzig deze gegevens" not in read(built_site, "partners/ibdo/index.html")
+
+
+def test_edit_link_points_to_the_yaml_line_when_set(tmp_path, dataset):
+    from sitegen.build_site import BuildPaths, build
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    config["extra"]["drenthe"]["repository_url"] = "https://example.org/provincie/drenthe-digitaal"
+    config["docs_dir"] = str(ROOT / "content")
+    cfg = tmp_path / "mkdocs.yml"
+    cfg.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
+    build(tmp_path / "site", TODAY, BuildPaths(config_file=cfg), quiet=True, work_dir=tmp_path / "w")
+    html = (tmp_path / "site" / "partners" / "ibdo" / "index.html").read_text(encoding="utf-8")
+    file, line = dataset.lines[("partners", "ibdo")]
+    assert f'href="https://example.org/provincie/drenthe-digitaal/blob/main/{file}#L{line}"' in html
+    assert (DATA / "partners.yaml").read_text(encoding="utf-8").splitlines()[line - 1].strip() == "- id: ibdo"
+
+
+class _Requests(HTMLParser):
+    """Collects every URL a page would load by itself (not links a person clicks)."""
+
+    def __init__(self):
+        super().__init__()
+        self.loads: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag in ("script", "img", "iframe", "audio", "video", "source") and a.get("src"):
+            self.loads.append(a["src"])
+        if tag == "link" and a.get("href") and a.get("rel") not in ("canonical", "alternate"):
+            self.loads.append(a["href"])
+
+
+def test_no_page_loads_anything_from_another_host(built_site):
+    offenders = []
+    for page in built_site.rglob("*.html"):
+        parser = _Requests()
+        parser.feed(page.read_text(encoding="utf-8"))
+        offenders += [(str(page.relative_to(built_site)), url) for url in parser.loads
+                      if re.match(r"(?i)^(https?:)?//", url)]
+    assert offenders == []
+    css = "".join(p.read_text(encoding="utf-8", errors="replace") for p in built_site.rglob("*.css"))
+    assert "fonts.googleapis" not in css and "fonts.gstatic" not in css
+
+
+def test_pages_are_dutch(built_site):
+    assert '<html lang="nl"' in read(built_site, "index.html")
+    assert (built_site / "search" / "search_index.json").exists()
+
+
+def test_ladder_pages_show_action_subsidy_and_route(built_site, dataset):
+    for step in dataset.ladder.steps:
+        html = read(built_site, f"ladder/{step.slug}/index.html")
+        assert step.action.split()[0] in html and "Mogelijke subsidie" in html and "Wie helpt je verder" in html
+
+
+def test_overview_pages_per_theme_activity_and_gemeente(built_site, dataset):
+    for t in dataset.ladder.themes:
+        assert (built_site / "themas" / t.slug / "index.html").exists()
+    for g in dataset.regions.gemeenten:
+        assert (built_site / "gemeenten" / g.slug / "index.html").exists()
+    assert (built_site / "activiteiten" / "advisering" / "index.html").exists()
+
+
+def test_hardenberg_overview_has_no_drenthe_only_instrument(built_site, dataset):
+    html = read(built_site, "gemeenten/hardenberg/index.html")
+    drenthe_only = [i for i in dataset.instruments if "hardenberg" not in dataset.gemeenten_in(i.regions)]
+    assert drenthe_only
+    for i in drenthe_only:
+        assert f"instrumenten/{i.id}/" not in html
+
+
+def test_schemas_are_in_sync_with_the_models():
+    from sitegen.schemas import check_schemas
+    assert check_schemas() == [], "draai: python build.py schemas"
+
+
+@pytest.mark.parametrize("name", ["partners", "instruments", "ladder", "regions"])
+def test_yaml_files_point_editors_to_their_schema(name):
+    first = (DATA / f"{name}.yaml").read_text(encoding="utf-8").splitlines()[0]
+    assert first == f"# yaml-language-server: $schema=../schemas/{name}.schema.json"
+    assert (ROOT / "schemas" / f"{name}.schema.json").exists()
