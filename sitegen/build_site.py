@@ -80,7 +80,13 @@ def _run_mkdocs(config_file: Path, docs_dir: Path, site_dir: Path) -> int:
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, ConfigurationError
 
-    logging.getLogger("mkdocs").setLevel(logging.WARNING)
+    log = logging.getLogger("mkdocs")
+    log.setLevel(logging.WARNING)
+    if not any(getattr(h, "_drenthe", False) for h in log.handlers):
+        handler = logging.StreamHandler()
+        handler.setFormatter(logging.Formatter("  mkdocs %(levelname)s: %(message)s"))
+        handler._drenthe = True  # one handler, however often we build in one process
+        log.addHandler(handler)
     try:
         config = load_config(str(config_file), docs_dir=str(docs_dir), site_dir=str(site_dir), strict=True)
         config.plugins.on_startup(command="build", dirty=False)

@@ -168,14 +168,6 @@ class RegionsFile(Strict):
     sources: Sources
 
 
-class PartnersFile(Strict):
-    partners: list[dict] = Field(description="De organisaties")
-
-
-class InstrumentsFile(Strict):
-    instruments: list[dict] = Field(description="Het aanbod")
-
-
 class Theme(Strict):
     slug: Slug
     name: Text

@@ -66,7 +66,7 @@ def test_instrument_pages_have_json_ld_and_subsidies_are_monetary_grants(built_s
 def test_unknown_website_says_onbekend_and_never_shows_a_made_up_address(built_site, dataset):
     without = next(i for i in dataset.instruments if not i.website)
     html = read(built_site, f"instrumenten/{without.id}/index.html")
-    assert re.search(r"<td>Website</td>\s*<td>onbekend</td>", html)
+    assert re.search(r"<dt>Website</dt>\s*<dd>onbekend</dd>", html)
 
 
 def test_editor_estimate_is_shown(built_site, dataset):
