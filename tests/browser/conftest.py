@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import sys
 import threading
 from datetime import date
@@ -42,11 +43,15 @@ def scan_data_for_tests() -> dict:
 def build_test_site(site_dir: Path) -> Path:
     """site/scan/ and site/pyodide/ only: what the scan needs."""
     from sitegen.wheel import build_wheel
+    # DD_SCAN_CORE_DIR: build the wheel from another scan_core checkout (for work on the page).
+    package_dir = Path(os.environ.get("DD_SCAN_CORE_DIR", ROOT / "scan_core"))
+    if not (package_dir / "__init__.py").exists():
+        pytest.skip(f"scan_core ontbreekt ({package_dir}): de scan kan geen uitkomst berekenen")
     scan_dir = site_dir / "scan"
     scan_dir.mkdir(parents=True, exist_ok=True)
     scan_data = scan_data_for_tests()
     (scan_dir / "scan-data.json").write_text(json.dumps(scan_data, ensure_ascii=False), encoding="utf-8")
-    wheel = build_wheel(scan_dir)
+    wheel = build_wheel(scan_dir, package_dir=package_dir)
     write_scan_page(site_dir, scan_data, wheel.name)
     copy_pyodide(ROOT / "node_modules", site_dir)
     # Pages the result links to, so link checks have something to find.
@@ -72,9 +77,18 @@ class Handler(SimpleHTTPRequestHandler):
         pass
 
 
+class QuietServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        # A browser that closes a connection early (page closed mid-download) is not an error.
+        if not isinstance(sys.exc_info()[1], (ConnectionError, BrokenPipeError)):
+            super().handle_error(request, client_address)
+
+
 def serve(site_dir: Path, csp: str = CSP):
     handler = type("SiteHandler", (Handler,), {"csp": csp})
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site_dir)))
+    server = QuietServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site_dir)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     return server, f"http://127.0.0.1:{server.server_address[1]}"

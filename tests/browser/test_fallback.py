@@ -1,0 +1,32 @@
+"""When WebAssembly is blocked, the page says so and still helps: never an endless spinner."""
+from __future__ import annotations
+
+from helpers import answer_all_by_keyboard, open_scan, show_result_by_keyboard, start_by_keyboard
+
+
+def test_blocked_webassembly_shows_fallback(page, base_url_no_wasm, scan_data):
+    # Every file, the worker too, is served with a CSP without 'wasm-unsafe-eval'.
+    open_scan(page, f"{base_url_no_wasm}/scan/?watchdog=1500")
+    start_by_keyboard(page)
+    answer_all_by_keyboard(page, "CCBCDCC")
+    show_result_by_keyboard(page)
+    page.wait_for_selector("#view-fallback:not([hidden])", timeout=30000)
+    assert "kan nu niet worden berekend" in page.inner_text("#fallback-title")
+
+    text = page.inner_text("#fallback-list")
+    for question in scan_data["ladder"]["questions"]:
+        letter = dict(zip([q["id"] for q in scan_data["ladder"]["questions"]], "CCBCDCC"))[question["id"]]
+        band = "low" if letter in "AB" else "mid" if letter in "CD" else "high"
+        assert question["next_steps"][band] in text
+    intake = page.locator("#view-fallback a", has_text="IBDO")
+    assert intake.count() >= 1, "the adviser route is offered"
+
+    # The answers are kept: the check page still has them.
+    page.go_back()
+    page.wait_for_selector("#view-check:not([hidden])")
+    assert "B. " in page.inner_text("#check-list div:nth-child(3)")
+
+
+def test_watchdog_setting_on_the_page(site_dir):
+    html = (site_dir / "scan" / "index.html").read_text(encoding="utf-8")
+    assert 'data-watchdog-ms="15000"' in html

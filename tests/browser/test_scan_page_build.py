@@ -1,0 +1,75 @@
+"""The built scan page keeps its promises without a browser: strict CSP, no inline script or
+style, questions in the HTML, headers for /scan/*, and a clear error without Pyodide."""
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+import pytest
+
+from sitegen.pyodide_assets import RUNTIME_FILES, PyodideMissing, copy_pyodide
+from sitegen.scan_page import HEADERS_BEGIN, merge_headers
+
+
+class Collector(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.tags = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+
+@pytest.fixture(scope="module")
+def tags(site_dir):
+    parser = Collector()
+    parser.feed((site_dir / "scan" / "index.html").read_text(encoding="utf-8"))
+    return parser.tags
+
+
+def test_strict_csp_meta(tags):
+    csp = next(a["content"] for t, a in tags if t == "meta" and a.get("http-equiv") == "Content-Security-Policy")
+    assert "'unsafe-eval'" not in csp and "'unsafe-inline'" not in csp
+    assert "script-src 'self' 'wasm-unsafe-eval'" in csp
+    assert "connect-src 'self'" in csp
+
+
+def test_no_inline_script_or_style(tags, site_dir):
+    for tag, attrs in tags:
+        assert "style" not in attrs, f"<{tag} style=…> is blocked by the CSP"
+        assert not any(name.startswith("on") for name in attrs), f"<{tag}> has an inline handler"
+        if tag == "script":
+            assert attrs.get("src") or attrs.get("type") == "application/json"
+    assert "<style" not in (site_dir / "scan" / "index.html").read_text(encoding="utf-8")
+
+
+def test_questions_and_options_are_in_the_html(tags, scan_data):
+    radios = [a for t, a in tags if t == "input" and a.get("type") == "radio"]
+    assert len(radios) == 7 * 6
+    html_ids = {a["name"] for a in radios}
+    assert html_ids == {q["id"] for q in scan_data["ladder"]["questions"]}
+
+
+def test_no_other_host_is_named(site_dir):
+    for path in (site_dir / "scan").rglob("*"):
+        if path.suffix in {".html", ".mjs", ".css"}:
+            text = path.read_text(encoding="utf-8")
+            assert not re.search(r"(src|href)=\"(https?:)?//", text), path
+
+
+def test_headers_block_is_replaced_not_repeated():
+    first = merge_headers("/*\n  X-Frame-Options: DENY\n")
+    second = merge_headers(first)
+    assert first == second
+    assert second.count(HEADERS_BEGIN) == 1
+    assert second.startswith("/*\n  X-Frame-Options: DENY\n")
+    assert "frame-ancestors" in second
+
+
+def test_pyodide_copy_is_only_the_runtime(site_dir):
+    assert sorted(p.name for p in (site_dir / "pyodide").iterdir()) == sorted(RUNTIME_FILES)
+
+
+def test_missing_pyodide_says_what_to_do(tmp_path):
+    with pytest.raises(PyodideMissing, match="Draai eerst npm ci"):
+        copy_pyodide(tmp_path / "node_modules", tmp_path / "site")
