@@ -14,6 +14,7 @@ from pathlib import Path
 
 import yaml
 
+from . import embed
 from .dataset import Dataset, load_dataset
 from .pages import SiteSettings, write_pages
 from .scan_data import dumps, scan_data_from
@@ -68,7 +69,8 @@ def read_settings(config_file: Path) -> SiteSettings:
     raw = yaml.safe_load(config_file.read_text(encoding="utf-8")) or {}
     own = ((raw.get("extra") or {}).get("drenthe") or {})
     return SiteSettings(repository_url=own.get("repository_url") or "", branch=own.get("branch") or "main",
-                        open_data_licence=own.get("open_data_licence") or "")
+                        open_data_licence=own.get("open_data_licence") or "",
+                        site_url=(raw.get("site_url") or "").strip())
 
 
 def check(paths: BuildPaths, today: date) -> Dataset:
@@ -147,10 +149,10 @@ def _scan_bundle(dataset: Dataset, site_dir: Path, today: date, paths: BuildPath
 
 
 # Extra Markdown pages made from the data before mkdocs runs: (dataset, docs_dir, today, settings) -> paths.
-PAGE_STEPS: list = []
+PAGE_STEPS: list = [embed.write_voor_gemeenten]
 
 # Steps after mkdocs, in order. Each returns the line the build report prints.
-EXTRA_STEPS = [_scan_bundle]
+EXTRA_STEPS = [_scan_bundle, embed.copy_embed_script]
 
 
 def _replace(new_site: Path, out_dir: Path) -> None:

@@ -30,6 +30,7 @@ class SiteSettings:
     repository_url: str = ""
     branch: str = "main"
     open_data_licence: str = ""
+    site_url: str = ""
 
     def edit_url(self, file: str, line: int) -> str:
         if not self.repository_url:
