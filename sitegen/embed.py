@@ -18,7 +18,7 @@ from .pages import escape_text
 
 ROOT = Path(__file__).resolve().parent.parent
 EMBED_SOURCE = ROOT / "widget" / "embed" / "embed.js"
-CONFIGURATOR_SOURCE = ROOT / "widget" / "embed" / "configurator.js"
+CONFIGURATOR_SOURCE = ROOT / "widget" / "embed" / "configurator.mjs"
 EMBED_VERSION = "v1"
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -55,7 +55,7 @@ def write_voor_gemeenten(dataset, docs_dir: Path, today: date, settings) -> list
     path.write_text(text, encoding="utf-8")
     assets = docs_dir / "assets"
     assets.mkdir(exist_ok=True)
-    shutil.copy(CONFIGURATOR_SOURCE, assets / "configurator.js")
+    shutil.copy(CONFIGURATOR_SOURCE, assets / "configurator.mjs")
     return [path]
 
 

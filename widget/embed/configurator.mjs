@@ -1,11 +1,11 @@
 /* The configurator on /voor-gemeenten/: choose gemeente, colour, font; see a live preview; copy the code.
  * The preview uses the real embed.js, so what a gemeente sees is what its site will show. */
-(function () {
-  "use strict";
-  var root = document.querySelector(".dd-configurator");
-  if (!root) return;  // loaded on every page of the site; only this page has the configurator
-  var script = document.currentScript;
-  var base = new URL("../", script ? script.src : location.href);  // assets/configurator.js → site root
+const root = document.querySelector(".dd-configurator");
+// Loaded on every page of the site; only this page has the configurator, so import lazily.
+if (root) import("../scan/lib/contrast.mjs").then(({ checkColour }) => setUp(root, checkColour));
+
+function setUp(root, checkColour) {
+  var base = new URL("../", import.meta.url);  // assets/configurator.mjs → site root
   var embedPath = root.getAttribute("data-embed-path");
   var sri = root.getAttribute("data-sri");
   var form = root.querySelector("form");
@@ -14,21 +14,12 @@
   var accentError = root.querySelector("#dd-accent-error");
   var copyStatus = root.querySelector("#dd-copy-status");
 
-  function luminance(hex) {
-    var h = hex.replace("#", "");
-    return [0, 2, 4].map(function (i) { return parseInt(h.substr(i, 2), 16) / 255; })
-      .map(function (v) { return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); })
-      .reduce(function (sum, v, i) { return sum + v * [0.2126, 0.7152, 0.0722][i]; }, 0);
-  }
-
-  function contrastWithWhite(hex) { return 1.05 / (luminance(hex) + 0.05); }
-
   function settings() {
     var accent = form.accent.value;
-    var ratio = contrastWithWhite(accent);
-    var ok = ratio >= 4.5;
+    var check = checkColour("accent", accent);
+    var ok = check.ok;
     accentError.textContent = ok ? "" : "Deze kleur heeft te weinig contrast met witte tekst (" +
-      ratio.toFixed(1).replace(".", ",") + " : 1, nodig is 4,5 : 1). De scan gebruikt dan zijn eigen kleur.";
+      check.ratio.toFixed(1).replace(".", ",") + " : 1, nodig is 4,5 : 1). De scan gebruikt dan zijn eigen kleur.";
     form.accent.setAttribute("aria-invalid", ok ? "false" : "true");
     return { gemeente: form.gemeente.value, accent: ok ? accent : "", font: form.font.value, way: form.way.value };
   }
@@ -93,4 +84,4 @@
   form.addEventListener("submit", function (e) { e.preventDefault(); });
   root.hidden = false;
   update();
-})();
+}

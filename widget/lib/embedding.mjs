@@ -1,0 +1,59 @@
+// The scan inside a gemeente's page: its theme from the URL, and its height for embed.js.
+// Custom properties do not cross into an iframe, so embed.js passes them as URL parameters.
+import { checkColour } from "./contrast.mjs";
+
+const PREFIX = "Drenthe Digitaal scan: ";
+const FONT = /^[\w\s,"'-]{1,200}$/;  // font-family names only: never url(), never a font from another host
+const PROPERTY = {
+  accent: "--utrecht-button-primary-action-background-color",
+  color: "--utrecht-document-color",
+  focus: "--utrecht-focus-outline-color",
+};
+
+/** Apply accent, color, focus and font from the URL to :root; refuse what breaks WCAG contrast. */
+export function applyTheme(params, root = document.documentElement) {
+  for (const [name, property] of Object.entries(PROPERTY)) {
+    const value = params.get(name);
+    if (!value) continue;
+    const check = checkColour(name, value);
+    if (check.ok) root.style.setProperty(property, check.value);
+    else console.warn(`${PREFIX}${check.reason}; de standaardkleur blijft.`);
+  }
+  const font = params.get("font");
+  if (font) {
+    if (FONT.test(font)) root.style.setProperty("--utrecht-document-font-family", font);
+    else console.warn(`${PREFIX}het lettertype "${font}" wordt niet gebruikt: geef alleen namen van lettertypen.`);
+  }
+}
+
+/** Heading level for the scan's main headings (1-6), from ?heading=; 1 when absent or wrong. */
+export function headingLevel(params) {
+  const raw = params.get("heading");
+  if (!raw) return 1;
+  if (/^[1-6]$/.test(raw)) return Number(raw);
+  console.warn(`${PREFIX}heading=${raw} moet 1 tot en met 6 zijn; de scan gebruikt 1.`);
+  return 1;
+}
+
+/** Tell the embedding page our height, only in a frame, only to the origin embed.js named. */
+export function reportHeight(params, target = document.documentElement) {
+  if (params.get("embed") !== "1" || window.parent === window) return;
+  let origin;
+  try {
+    origin = new URL(params.get("parent") || "").origin;
+  } catch {
+    console.warn(`${PREFIX}geen geldig parent-adres; de hoogte wordt niet doorgegeven.`);
+    return;
+  }
+  if (origin === "null") return;
+  let last = 0;
+  const send = () => {
+    const height = Math.ceil(target.getBoundingClientRect().height);
+    if (height !== last) {
+      last = height;
+      window.parent.postMessage({ source: "drenthe-scan", type: "height", height }, origin);
+    }
+  };
+  new ResizeObserver(send).observe(target);
+  send();
+}
