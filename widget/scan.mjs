@@ -23,6 +23,8 @@ const engine = new Engine({
   wheelUrl: new URL(main.dataset.wheel, document.baseURI).href,
   dataUrl: new URL(main.dataset.scanData, document.baseURI).href,
   watchdogMs,
+  // data-engine and a performance mark: hooks for tests and bench/bench_widget.py.
+  onState: (state) => { main.dataset.engine = state; performance.mark(`scan-engine-${state}`); },
 });
 
 let gemeente = knownGemeente(params.get("gemeente"), "?gemeente=");
@@ -189,6 +191,7 @@ function boot() {
 }
 
 boot();
+performance.mark("scan-interactive");
 
 // Start Pyodide as soon as the scan is on screen (an embed below the fold waits).
 if ("IntersectionObserver" in window) {

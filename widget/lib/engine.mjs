@@ -3,7 +3,8 @@
 // "not ready in time after the last answer" into a failure the page can explain.
 
 export class Engine {
-  constructor({ workerUrl, wheelUrl, dataUrl, watchdogMs }) {
+  constructor({ workerUrl, wheelUrl, dataUrl, watchdogMs, onState = () => {} }) {
+    this.onState = onState;
     this.workerUrl = workerUrl;
     this.wheelUrl = wheelUrl;
     this.dataUrl = dataUrl;
@@ -18,7 +19,7 @@ export class Engine {
 
   start() {
     if (this.state === "loading" || this.state === "ready") return;
-    this.state = "loading";
+    this.setState("loading");
     this.failure = "";
     try {
       this.worker = new Worker(this.workerUrl, { type: "module" });
@@ -34,6 +35,11 @@ export class Engine {
     this.worker.postMessage({ type: "init", wheelUrl: this.wheelUrl, dataUrl: this.dataUrl });
   }
 
+  setState(state) {
+    this.state = state;
+    this.onState(state);
+  }
+
   // Called at the last answer: from now on we wait at most watchdogMs for the worker.
   armWatchdog() {
     if (this.state === "ready" || this.state === "failed" || this.timer) return;
@@ -46,13 +52,13 @@ export class Engine {
   retry() {
     if (this.worker) this.worker.terminate();
     this.worker = null;
-    this.state = "idle";
+    this.setState("idle");
     this.start();
   }
 
   onMessage(msg) {
     if (msg.type === "ready") {
-      this.state = "ready";
+      this.setState("ready");
       clearTimeout(this.timer);
       this.timer = null;
       this.flush();
@@ -69,8 +75,8 @@ export class Engine {
 
   fail(message) {
     if (this.state === "failed") return;
-    this.state = "failed";
     this.failure = message;
+    this.setState("failed");
     clearTimeout(this.timer);
     this.timer = null;
     console.warn(`Drenthe Digitaal scan: ${message}`);

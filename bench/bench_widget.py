@@ -1,0 +1,242 @@
+"""Figures for the scan page in headless Chromium, cold cache (a new browser context per run).
+
+    .venv/bin/python bench/bench_widget.py [--runs 3] [--site SITE_DIR] [--trimmed]
+
+Prints: start page usable; ms per next question; widget JS+CSS size (gzip); result on screen
+after the last click once Pyodide is ready; Pyodide ready time, our worker vs a plain
+loadPyodide() of the same files, on localhost and at 20 Mbit/s + 40 ms, with bytes transferred.
+The server gzips like a static host would (not .zip/.whl, which are compressed already).
+No asserts: a benchmark prints figures.
+"""
+from __future__ import annotations
+
+import argparse
+import functools
+import gzip
+import io
+import shutil
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests" / "browser"))
+
+from conftest import CHROMIUM, CHROMIUM_ARGS, build_test_site  # noqa: E402
+from sitegen.scan_page import CSP  # noqa: E402
+
+COMPRESSIBLE = {".html", ".mjs", ".js", ".css", ".json", ".wasm"}
+NETWORK_20MBIT = {"offline": False, "latency": 40,
+                  "downloadThroughput": 20_000_000 / 8, "uploadThroughput": 20_000_000 / 8}
+
+PLAIN_HTML = """<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>plain</title>
+<script type="module" src="plain.mjs"></script></head><body></body></html>"""
+PLAIN_JS = """import { loadPyodide } from "../pyodide/pyodide.mjs";
+await loadPyodide({ indexURL: new URL("../pyodide/", import.meta.url).href });
+performance.mark("plain-ready");
+document.body.dataset.ready = "1";
+"""
+
+
+class GzipHandler(SimpleHTTPRequestHandler):
+    cache: dict = {}
+    sent = [0]  # body bytes sent, counted at the server: exact for page and worker alike
+    extensions_map = {**SimpleHTTPRequestHandler.extensions_map, ".mjs": "text/javascript",
+                      ".wasm": "application/wasm", ".json": "application/json", ".whl": "application/zip"}
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if (path.suffix in COMPRESSIBLE and path.is_file()
+                and "gzip" in self.headers.get("Accept-Encoding", "")):
+            if path not in self.cache:
+                self.cache[path] = gzip.compress(path.read_bytes(), 6)
+            body = self.cache[path]
+            self.send_response(200)
+            self.send_header("Content-Type", self.guess_type(str(path)))
+            self.send_header("Content-Encoding", "gzip")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.sent[0] += len(body)
+            return io.BytesIO(body)
+        if path.is_file():
+            self.sent[0] += path.stat().st_size
+        return super().send_head()
+
+    def end_headers(self):
+        self.send_header("Content-Security-Policy", CSP)
+        super().end_headers()
+
+    def log_message(self, *args):
+        pass
+
+
+class Server(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        pass
+
+
+def serve(site: Path) -> tuple[Server, str]:
+    server = Server(("127.0.0.1", 0), functools.partial(GzipHandler, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}"
+
+
+def prepare_site(site: Path | None, trimmed: bool) -> Path:
+    if site is None:
+        site = Path(tempfile.mkdtemp(prefix="bench-site-"))
+        build_test_site(site)
+    if trimmed:
+        from sitegen.pyodide_assets import trim_stdlib
+        trim_stdlib(site / "pyodide" / "python_stdlib.zip")
+    bench = site / "bench"
+    bench.mkdir(exist_ok=True)
+    (bench / "plain.html").write_text(PLAIN_HTML, encoding="utf-8")
+    (bench / "plain.mjs").write_text(PLAIN_JS, encoding="utf-8")
+    return site
+
+
+def widget_sizes(site: Path) -> dict[str, int]:
+    scan = site / "scan"
+    files = [p for p in scan.rglob("*") if p.suffix in {".mjs", ".css"}]
+    sizes = {"files": len(files),
+             "raw": sum(p.stat().st_size for p in files),
+             "gzip": sum(len(gzip.compress(p.read_bytes(), 9)) for p in files),
+             "html_gzip": len(gzip.compress((scan / "index.html").read_bytes(), 9))}
+    return sizes
+
+
+class Run:
+    """One cold page: a new context, CDP for network emulation and byte counts."""
+
+    def __init__(self, browser, network=None):
+        self.context = browser.new_context()
+        self.page = self.context.new_page()
+        GzipHandler.sent[0] = 0
+        if network:
+            cdp = self.context.new_cdp_session(self.page)
+            cdp.send("Network.enable")
+            cdp.send("Network.emulateNetworkConditions", network)
+
+    def mark(self, name: str, timeout_ms: int = 180_000) -> float:
+        deadline = time.monotonic() + timeout_ms / 1000
+        while time.monotonic() < deadline:
+            value = self.page.evaluate(
+                "(n) => { const e = performance.getEntriesByName(n); return e.length ? e[0].startTime : null; }", name)
+            if value is not None:
+                return value
+            time.sleep(0.02)
+        raise TimeoutError(name)
+
+    def close(self):
+        self.context.close()
+
+
+def bench_interaction(browser, url: str) -> dict[str, float]:
+    run = Run(browser)
+    page = run.page
+    page.goto(f"{url}/scan/")
+    page.wait_for_selector("[data-action=start]", state="visible")
+    fcp = run.mark("first-contentful-paint")
+    interactive = run.mark("scan-interactive")
+    worker = run.mark("scan-engine-loading")
+    # In-page timing of the click handler: our code's share, without Playwright's round trip.
+    click = ("(sel) => { const t = performance.now(); document.querySelector(sel).click();"
+             " return performance.now() - t; }")
+    start_click = page.evaluate(click, "[data-action=start]")
+    page.wait_for_selector("#view-tools:not([hidden])")
+    usable = page.evaluate("performance.now()")
+    dcl = page.evaluate("performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd")
+    per_question, per_question_rt = [], []
+    for qid in ["tools", "data", "processes", "skills", "security", "ai", "strategy"]:
+        page.check(f"#{qid}-C")
+        t = time.perf_counter()
+        per_question.append(page.evaluate(click, f"#view-{qid} button[type=submit]"))
+        page.wait_for_selector(f"#view-{qid}[hidden]", state="attached")
+        per_question_rt.append((time.perf_counter() - t) * 1000)
+    page.wait_for_selector("#view-check:not([hidden])")
+    page.wait_for_selector("main[data-engine=ready]", timeout=180_000)
+    t = time.perf_counter()
+    page.click("[data-action=result]")
+    page.wait_for_selector("main[data-result]", timeout=60_000)
+    result_ms = (time.perf_counter() - t) * 1000
+    run.close()
+    return {"dcl": dcl, "fcp": fcp, "interactive": interactive, "worker": worker, "start_usable": usable, "start_click": start_click,
+            "question_handler": statistics.median(per_question), "question_roundtrip": statistics.median(per_question_rt),
+            "result_after_click": result_ms}
+
+
+def bench_ready(browser, url: str, way: str, network=None) -> tuple[float, int]:
+    run = Run(browser, network)
+    if way == "ours":
+        run.page.goto(f"{url}/scan/")
+        ms = run.mark("scan-engine-ready")
+    else:
+        run.page.goto(f"{url}/bench/plain.html")
+        ms = run.mark("plain-ready")
+    transferred = GzipHandler.sent[0]
+    run.close()
+    return ms, transferred
+
+
+def median_of(runs: int, fn):
+    values = [fn() for _ in range(runs)]
+    if isinstance(values[0], tuple):
+        return tuple(statistics.median(v[i] for v in values) for i in range(len(values[0])))
+    return statistics.median(values)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--site", type=Path, help="a built site (default: build a test site in a temp dir)")
+    parser.add_argument("--trimmed", action="store_true", help="trim python_stdlib.zip first (copies the site)")
+    parser.add_argument("--skip-network", action="store_true")
+    args = parser.parse_args()
+
+    site = args.site
+    if site and args.trimmed:
+        copy = Path(tempfile.mkdtemp(prefix="bench-site-")) / "site"
+        shutil.copytree(site, copy)
+        site = copy
+    site = prepare_site(site, args.trimmed)
+    server, url = serve(site)
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        sizes = widget_sizes(site)
+        stdlib = (site / "pyodide" / "python_stdlib.zip").stat().st_size
+        print(f"site: {site}  runs: {args.runs}  stdlib zip: {stdlib:,} bytes{' (trimmed)' if args.trimmed else ''}")
+        print(f"widget JS+CSS: {sizes['files']} files, {sizes['raw']:,} bytes raw, {sizes['gzip']:,} bytes gzip; "
+              f"index.html {sizes['html_gzip']:,} bytes gzip")
+
+        results = [bench_interaction(browser, url) for _ in range(args.runs)]
+        m = {k: statistics.median(r[k] for r in results) for k in results[0]}
+        print(f"start page (ms after navigation): start button painted (FCP) {m['fcp']:.0f}; "
+              f"button works (scan.mjs ran) {m['interactive']:.0f}; DOMContentLoaded {m['dcl']:.0f}; "
+              f"worker started {m['worker']:.0f}; question 1 on screen after the click (incl. Playwright) {m['start_usable']:.0f}")
+        print(f"next question: {m['question_handler']:.1f} ms in the click handler, "
+              f"{m['question_roundtrip']:.0f} ms round trip from Playwright (median)")
+        print(f"result on screen after the last click, Pyodide ready: {m['result_after_click']:.0f} ms")
+
+        networks = [("localhost", None)] + ([] if args.skip_network else [("20 Mbit/s + 40 ms", NETWORK_20MBIT)])
+        for label, network in networks:
+            for way in ("ours", "plain"):
+                ms, transferred = median_of(args.runs, lambda: bench_ready(browser, url, way, network))
+                what = ("worker: loadPyodide + wheel + import scan_core" if way == "ours"
+                        else "main thread: plain loadPyodide()")
+                print(f"Pyodide ready, {label}, {what}: {ms:.0f} ms after navigation, {transferred:,.0f} bytes")
+        browser.close()
+    server.shutdown()
+
+
+if __name__ == "__main__":
+    main()
