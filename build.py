@@ -2,6 +2,7 @@
 """Drenthe Digitaal: check the data and build the site.
 
     python build.py check              controleer alle gegevens in data/
+    python build.py stale              toon gegevens die langer dan 12 maanden niet zijn nagekeken
     python build.py build [--out site] bouw de site (na controle) in site/
     python build.py schemas [--check]  schrijf (of controleer) de JSON Schema-bestanden in schemas/
 
@@ -31,7 +32,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="de datum van vandaag (JJJJ-MM-DD); standaard de echte datum")
     parser.add_argument("--data", type=Path, default=None, help="map met de YAML-bestanden (standaard data/)")
     sub = parser.add_subparsers(dest="command", required=True)
-    sub.add_parser("check", help="controleer alle gegevens")
+    c = sub.add_parser("check", help="controleer alle gegevens")
+    c.add_argument("--format", choices=["text", "github"], default="text",
+                   help="github: ook elke fout als aantekening bij de regel in een pull request")
     b = sub.add_parser("build", help="bouw de site")
     b.add_argument("--out", type=Path, default=Path("site"), help="map voor de site (standaard site/)")
     s = sub.add_parser("schemas", help="schrijf de JSON Schema-bestanden")
@@ -66,6 +69,9 @@ def main(argv: list[str] | None = None) -> int:
             return 0
         return commands.run(args, paths, today)
     except DataErrors as exc:
+        if getattr(args, "format", "") == "github":
+            from sitegen.annotations import github_annotations
+            print(github_annotations(exc.errors))
         print(exc.report(), file=sys.stderr)
         return 1
     except BuildError as exc:

@@ -1,0 +1,93 @@
+"""Entries whose last check against their source is more than 12 months ago.
+
+The rule itself lives in sitegen.pages.is_stale (the same rule puts "Mogelijk verouderd" on a
+page); this module only lists the entries, for `python build.py stale` and the monthly issue.
+"""
+from __future__ import annotations
+
+import argparse
+from dataclasses import dataclass
+from datetime import date
+
+from .dataset import Dataset
+from .pages import is_stale, nl_date
+
+KINDS = {"partners": "partner", "instruments": "instrument"}
+
+
+@dataclass(frozen=True)
+class StaleEntry:
+    kind: str  # "partner" or "instrument"
+    id: str
+    name: str
+    file: str
+    line: int
+    last_reviewed: date
+
+
+def stale_entries(dataset: Dataset, today: date) -> list[StaleEntry]:
+    """Every partner and instrument not checked in the last 12 months, oldest check first."""
+    found = []
+    for key, entries in (("partners", dataset.partners), ("instruments", dataset.instruments)):
+        for entry in entries:
+            if is_stale(entry.last_reviewed, today):
+                file, line = dataset.lines.get((key, entry.id), (f"data/{key}.yaml", 1))
+                found.append(StaleEntry(KINDS[key], entry.id, entry.name, file, line, entry.last_reviewed))
+    return sorted(found, key=lambda e: (e.last_reviewed, e.file, e.line))
+
+
+def as_text(entries: list[StaleEntry], today: date) -> str:
+    if not entries:
+        return f"Alle partners en instrumenten zijn in de 12 maanden voor {nl_date(today)} nagekeken."
+    lines = [f"{len(entries)} {'gegeven is' if len(entries) == 1 else 'gegevens zijn'} langer dan 12 maanden "
+             f"niet nagekeken (peildatum {nl_date(today)}):"]
+    for e in entries:
+        lines.append(f"  {e.file}:{e.line}: {e.kind} '{e.id}' ({e.name}), laatst nagekeken op "
+                     f"{e.last_reviewed.isoformat()}")
+    lines.append("Kijk elk gegeven na tegen de bron en zet daarna de datum van vandaag bij last_reviewed.")
+    return "\n".join(lines)
+
+
+def _md_cell(text: str) -> str:
+    return str(text).replace("|", "\\|").replace("\n", " ")
+
+
+def as_markdown(entries: list[StaleEntry], today: date, repository_url: str = "", branch: str = "main") -> str:
+    """The body of the monthly issue: a table with a link to each line when the repository is known."""
+    head = f"Peildatum: {nl_date(today)}. "
+    if not entries:
+        return head + "Alle partners en instrumenten zijn in de afgelopen 12 maanden nagekeken. Er is nu niets te doen.\n"
+    out = [head + f"Deze {len(entries)} gegevens zijn langer dan 12 maanden niet nagekeken tegen hun bron. "
+           "Op de site staat bij elk van deze gegevens nu \"Mogelijk verouderd\".", "",
+           "Wat moet je doen? Open het bestand op de genoemde regel, kijk de gegevens na tegen de bron, "
+           "verbeter wat niet meer klopt en zet bij `last_reviewed` de datum van vandaag. "
+           "Stel de wijziging voor met een pull request (zie CONTRIBUTING.md).", "",
+           "| Soort | Id | Naam | Plaats | Laatst nagekeken |", "|---|---|---|---|---|"]
+    for e in entries:
+        where = f"{e.file}:{e.line}"
+        if repository_url:
+            where = f"[{where}]({repository_url.rstrip('/')}/blob/{branch}/{e.file}#L{e.line})"
+        out.append(f"| {e.kind} | `{e.id}` | {_md_cell(e.name)} | {where} | {e.last_reviewed.isoformat()} |")
+    return "\n".join(out) + "\n"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--format", choices=["text", "markdown", "count"], default="text",
+                        help="text (standaard), markdown (voor een issue) of count (alleen het aantal)")
+
+
+def run(args: argparse.Namespace, paths, today: date) -> int:
+    """`python build.py stale`: always exit 0; an old entry is work to do, not a broken build."""
+    from .build_site import check, read_settings
+
+    dataset = check(paths, today)
+    entries = stale_entries(dataset, today)
+    fmt = getattr(args, "format", "text")
+    if fmt == "count":
+        print(len(entries))
+    elif fmt == "markdown":
+        settings = read_settings(paths.config_file)
+        print(as_markdown(entries, today, settings.repository_url, settings.branch), end="")
+    else:
+        print(as_text(entries, today))
+    return 0

@@ -1,0 +1,82 @@
+"""`python build.py stale`: the list an editor works through once a month, and the issue body made from it."""
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from datetime import date, timedelta
+from pathlib import Path
+
+import conftest
+from conftest import ROOT, TODAY
+
+
+def set_reviewed(data_dir: Path, file: str, entry_id: str, new_date: str) -> int:
+    """Give one entry another last_reviewed date; return the line of its '- id:'."""
+    path = data_dir / file
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    start = next(n for n, line in enumerate(lines) if re.match(rf"\s*- id: {re.escape(entry_id)}\s*$", line))
+    for n in range(start + 1, len(lines)):
+        if re.match(r"\s*- id:", lines[n]):
+            break
+        if "last_reviewed:" in lines[n]:
+            lines[n] = re.sub(r"last_reviewed:.*", f"last_reviewed: {new_date}", lines[n])
+            path.write_text("".join(lines), encoding="utf-8")
+            return start + 1
+    raise AssertionError(f"no last_reviewed for {entry_id}")
+
+
+def stale(data_dir: Path, *extra: str, today: date = TODAY) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "build.py", "--data", str(data_dir), "--date", today.isoformat(),
+                           "stale", *extra], cwd=ROOT, capture_output=True, text=True)
+
+
+def test_an_entry_checked_13_months_ago_is_listed_with_file_line_id_and_date(data_copy):
+    old = (TODAY - timedelta(days=400)).isoformat()
+    line = set_reviewed(data_copy, "instruments.yaml", "ibdo-intake", old)
+    result = stale(data_copy)
+    assert result.returncode == 0, result.stderr
+    assert f"data/instruments.yaml:{line}: instrument 'ibdo-intake'" in result.stdout
+    assert f"laatst nagekeken op {old}" in result.stdout
+    assert "langer dan 12 maanden niet nagekeken" in result.stdout
+
+
+def test_an_entry_checked_11_months_ago_is_not_listed(data_copy):
+    set_reviewed(data_copy, "partners.yaml", "ibdo", (TODAY - timedelta(days=330)).isoformat())
+    result = stale(data_copy)
+    assert result.returncode == 0
+    assert "'ibdo'" not in result.stdout
+
+
+def test_the_same_rule_as_the_mogelijk_verouderd_label_on_pages(data_copy):
+    """A year and a day is stale for both; exactly 365 days is not (pages.is_stale decides)."""
+    from sitegen.pages import is_stale
+    set_reviewed(data_copy, "partners.yaml", "ibdo", (TODAY - timedelta(days=365)).isoformat())
+    set_reviewed(data_copy, "partners.yaml", "kvk", (TODAY - timedelta(days=366)).isoformat())
+    out = stale(data_copy).stdout
+    assert is_stale(TODAY - timedelta(days=366), TODAY) and "partner 'kvk'" in out
+    assert not is_stale(TODAY - timedelta(days=365), TODAY) and "partner 'ibdo'" not in out
+
+
+def test_nothing_stale_says_so_and_still_exits_0(data_copy):
+    result = stale(data_copy, today=date(2026, 11, 22))
+    assert result.returncode == 0
+    assert "Alle partners en instrumenten zijn" in result.stdout
+
+
+def test_count_and_markdown_for_the_monthly_issue(data_copy):
+    set_reviewed(data_copy, "partners.yaml", "kvk", "2024-01-31")
+    set_reviewed(data_copy, "instruments.yaml", "mit", "2025-02-01")
+    assert stale(data_copy, "--format", "count").stdout.strip() == "2"
+    body = stale(data_copy, "--format", "markdown").stdout
+    rows = [line for line in body.splitlines() if line.startswith("| ") and "`" in line]
+    assert [r.split("`")[1] for r in rows] == ["kvk", "mit"]  # oldest check first
+    assert "2024-01-31" in rows[0] and "data/partners.yaml:" in rows[0]
+    assert "last_reviewed" in body and "CONTRIBUTING.md" in body
+
+
+def test_broken_data_still_fails_with_the_check_message(data_copy):
+    (data_copy / "partners.yaml").write_text("partners: [\n", encoding="utf-8")
+    result = stale(data_copy)
+    assert result.returncode == 1
+    assert "data/partners.yaml" in result.stderr
