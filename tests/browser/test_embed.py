@@ -1,0 +1,240 @@
+"""A gemeente embeds the scan: a host page on another origin, with a strict CSP of its own.
+
+The site runs on http://127.0.0.1:PORT, the host page on http://localhost:PORT2: two origins and
+two sites, as with a gemeente's own website. Chromium refuses storage to the cross-site frame,
+so these tests also prove that the scan carries on in memory.
+"""
+from __future__ import annotations
+
+import http.server
+import json
+import threading
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+from helpers import LETTERS, RESULT_TIMEOUT_MS, foreign_requests, record_requests
+from sitegen.embed import sri_hash, versioned_path
+from sitegen.scan_page import CSP
+from sitegen.serve import make_handler
+
+pytestmark = pytest.mark.browser
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+class _Server:
+    def __init__(self, handler, host: str):
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self.httpd.daemon_threads = True
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+        self.url = f"http://{host}:{self.httpd.server_address[1]}"
+
+    def close(self):
+        self.httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def site(built_site):
+    # The production header allows https framers only; the test host is http://localhost.
+    handler = make_handler(built_site, use_headers_file=False,
+                           extra_headers=[("Content-Security-Policy", CSP + "; frame-ancestors http://localhost:*"),
+                                          ("Access-Control-Allow-Origin", "*")])
+    server = _Server(handler, "127.0.0.1")
+    yield server.url
+    server.close()
+
+
+@pytest.fixture(scope="module")
+def host_dir(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("host")
+
+
+@pytest.fixture(scope="module")
+def host(host_dir):
+    server = _Server(make_handler(host_dir, use_headers_file=False), "localhost")
+    yield server.url
+    server.close()
+
+
+def host_page(host_dir: Path, name: str, site: str, body: str) -> str:
+    """A gemeente page with its own strict CSP and a script that tries to read what it should not."""
+    (host_dir / "spy.js").write_text(
+        "window.seen = [];\n"
+        "window.addEventListener('message', (e) => window.seen.push(JSON.stringify(e.data)));\n",
+        encoding="utf-8")
+    html = f"""<!doctype html><html lang="nl"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'self'; script-src 'self' {site}; frame-src {site}; style-src 'self'">
+<title>Gemeente Voorbeeld - ondernemen</title><script src="spy.js"></script></head>
+<body><header><p>Gemeente Voorbeeld</p></header><main><h1>Ondernemen in onze gemeente</h1>
+<p>Doe de scan hieronder.</p>{body}</main></body></html>"""
+    (host_dir / name).write_text(html, encoding="utf-8")
+    return name
+
+
+def script_snippet(site: str, built_site: Path, attrs: str) -> str:
+    sri = sri_hash((built_site / versioned_path()).read_bytes())
+    return (f'<script src="{site}/{versioned_path()}" integrity="{sri}" crossorigin="anonymous" async></script>'
+            f"<drenthe-scan {attrs}></drenthe-scan>")
+
+
+def scan_frame(page):
+    page.wait_for_selector("iframe")
+    frame = page.frame_locator("iframe").first
+    frame.locator("[data-action=start]").wait_for()
+    return frame
+
+
+def do_scan(frame, letters: str) -> None:
+    frame.locator("[data-action=start]").click()
+    for letter in letters:
+        frame.locator(f".view:not([hidden]) input[value={letter}]").check()
+        frame.locator(".view:not([hidden]) button[type=submit]").click()
+    frame.locator("[data-action=result]").click()
+    frame.locator("#result-actions:not([hidden])").wait_for(timeout=RESULT_TIMEOUT_MS)
+
+
+def frame_heights(page):
+    return page.evaluate("""() => {
+        const f = document.querySelector('iframe');
+        return f.getBoundingClientRect().height; }""")
+
+
+def test_script_embed_completes_a_scan_with_local_offer_first(page, site, host, host_dir, built_site):
+    scan_data = json.loads((built_site / "scan" / "scan-data.json").read_text(encoding="utf-8"))
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    requests = record_requests(page)
+    name = host_page(host_dir, "script.html", site, script_snippet(site, built_site, 'gemeente="emmen"'))
+    page.goto(f"{host}/{name}")
+    frame = scan_frame(page)
+    start_height = frame_heights(page)
+    do_scan(frame, "CCBCDCC")
+    assert "Funderen" in frame.locator("#result-body").inner_text()
+    # The iframe follows its content: the result is taller than the start page, with no inner scroll bar.
+    result_height = frame_heights(page)
+    assert result_height > start_height
+    inner = page.frames[1].evaluate("() => [document.documentElement.scrollHeight, innerHeight]")
+    assert inner[0] <= inner[1] + 2
+    # Emmen's own entries first.
+    local = {i["id"] for i in scan_data["instruments"] if i["local"] and "emmen" in i["gemeenten"]}
+    links = frame.locator("#result-body a[href*='instrumenten/']").evaluate_all("els => els.map(a => a.getAttribute('href'))")
+    if local:
+        first = links[0].rstrip("/").split("/")[-1]
+        assert first in local, links
+    assert errors == []
+    assert foreign_requests([u for u in requests if not u.startswith(host)], site) == []
+
+
+def test_host_page_cannot_read_the_answers(page, site, host, host_dir, built_site):
+    name = host_page(host_dir, "spy.html", site, script_snippet(site, built_site, 'gemeente="assen"'))
+    page.goto(f"{host}/{name}")
+    frame = scan_frame(page)
+    do_scan(frame, "AABBCCD")
+    assert page.evaluate("() => document.querySelector('iframe').contentDocument") is None
+    seen = page.evaluate("() => window.seen")
+    assert seen, "the frame should report its height"
+    for message in seen:
+        assert '"type":"height"' in message and "CC" not in message  # only a height, never answers
+    assert page.evaluate("() => document.cookie") == ""
+
+
+def test_hardenberg_gets_no_drenthe_only_subsidy(page, site, host, host_dir, built_site):
+    name = host_page(host_dir, "hardenberg.html", site, script_snippet(site, built_site, 'gemeente="hardenberg"'))
+    page.goto(f"{host}/{name}")
+    frame = scan_frame(page)
+    do_scan(frame, "AABAABA")
+    body = frame.locator("#result-body")
+    assert "instrumenten/adviesvoucher-mkb-drenthe/" not in body.inner_html()
+    assert "instrumenten/ibdo-intake/" in body.inner_html()  # the human route is always there
+
+
+def test_plain_iframe_embed_works(page, site, host, host_dir):
+    body = (f'<iframe src="{site}/scan/?gemeente=emmen&amp;accent=%231a5f8c" '
+            'title="Zelfscan digitalisering voor ondernemers" loading="lazy"></iframe>')
+    name = host_page(host_dir, "iframe.html", site, body)
+    page.goto(f"{host}/{name}")
+    frame = scan_frame(page)
+    do_scan(frame, "FFFFFFF")
+    assert "Transformeren" in frame.locator("#result-body").inner_text()
+
+
+def test_settings_from_the_host_theme_reach_the_frame_and_bad_colours_are_refused(page, site, host, host_dir, built_site):
+    warnings = []
+    page.on("console", lambda m: warnings.append(m.text) if m.type in ("warning", "info") else None)
+    body = ('<div class="theme">' + script_snippet(site, built_site, 'gemeente="atlantis" focus="#ffff00"') + "</div>")
+    (host_dir / "theme.css").write_text(".theme { --utrecht-button-primary-action-background-color: #8a1538; "
+                                        "--utrecht-document-font-family: Georgia, serif; }", encoding="utf-8")
+    name = host_page(host_dir, "theme.html", site, body.replace('<div class="theme">', '<link rel="stylesheet" href="theme.css"><div class="theme">'))
+    page.goto(f"{host}/{name}")
+    frame = scan_frame(page)
+    src = page.get_attribute("iframe", "src")
+    assert "accent=%238a1538" in src and "font=Georgia" in src and "focus=" not in src
+    assert any("focus" in w and "contrast" in w for w in warnings), warnings
+    accent = frame.locator("[data-action=start]").evaluate("el => getComputedStyle(el).backgroundColor")
+    assert accent == "rgb(138, 21, 56)"
+    do_scan(frame, "CCCCCCC")  # an unknown gemeente: a message, and a working scan without gemeente
+    assert any("atlantis" in w for w in warnings), warnings
+
+
+def test_two_scans_and_removal_mid_scan_never_throw(page, site, host, host_dir, built_site):
+    errors, warnings = [], []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("console", lambda m: warnings.append(m.text))
+    snippet = script_snippet(site, built_site, 'gemeente="emmen"') + '<drenthe-scan gemeente="assen"></drenthe-scan>'
+    name = host_page(host_dir, "two.html", site, snippet)
+    page.goto(f"{host}/{name}")
+    page.wait_for_function("() => document.querySelectorAll('drenthe-scan iframe').length === 2")
+    assert any("2 scans" in w for w in warnings), warnings
+    frame = page.frame_locator("drenthe-scan iframe").first
+    frame.locator("[data-action=start]").click()
+    page.evaluate("() => document.querySelector('drenthe-scan').remove()")
+    page.wait_for_timeout(300)
+    assert page.locator("drenthe-scan iframe").count() == 1
+    assert errors == []
+
+
+def test_missing_element_gives_a_message(page, site, host, host_dir, built_site):
+    warnings = []
+    page.on("console", lambda m: warnings.append(m.text))
+    snippet = script_snippet(site, built_site, "").split("<drenthe-scan")[0]
+    name = host_page(host_dir, "missing.html", site, snippet)
+    page.goto(f"{host}/{name}")
+    page.wait_for_function("() => customElements.get('drenthe-scan') !== undefined")
+    page.wait_for_timeout(200)
+    assert any("geen <drenthe-scan>" in w for w in warnings), warnings
+
+
+def test_axe_on_the_host_page_and_inside_the_frame(page, site, host, host_dir, built_site):
+    name = host_page(host_dir, "axe.html", site, script_snippet(site, built_site, 'gemeente="emmen"'))
+    page.goto(f"{host}/{name}")
+    scan_frame(page)
+    axe = Axe()
+    options = {"runOnly": {"type": "tag", "values": AXE_TAGS}}
+    host_result = axe.run(page, options=options)
+    assert host_result.violations_count == 0, host_result.generate_report()
+    frame = next(f for f in page.frames if f.url.startswith(site))
+    frame_result = axe.run(frame, options=options)
+    assert frame_result.violations_count == 0, frame_result.generate_report()
+
+
+def test_configurator_snippet_works_on_a_blank_page(page, site, host, host_dir):
+    page.goto(f"{site}/voor-gemeenten/")
+    page.select_option("#dd-gemeente", "hardenberg")
+    snippet = page.input_value("#dd-snippet")
+    assert "gemeente=\"hardenberg\"" in snippet and "integrity=\"sha384-" in snippet
+    # The live preview shows the real scan.
+    page.frame_locator("#dd-preview iframe").locator("[data-action=start]").wait_for()
+    name = host_page(host_dir, "pasted.html", site, snippet)
+    page.goto(f"{host}/{name}")
+    frame = scan_frame(page)
+    do_scan(frame, "BBBBBBB")
+    assert "Starten" in frame.locator("#result-body").inner_text()
+
+
+def test_configurator_refuses_an_unreadable_colour(page, site):
+    page.goto(f"{site}/voor-gemeenten/")
+    page.fill("#dd-accent", "#ffff66")
+    page.dispatch_event("#dd-accent", "change")
+    assert "te weinig contrast" in page.inner_text("#dd-accent-error")
+    assert "accent=" not in page.input_value("#dd-snippet")
