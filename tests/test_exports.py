@@ -1,0 +1,106 @@
+"""Open data: what a re-user downloads from /data/ and reads on /open-data/."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+import re
+from datetime import timedelta
+from html.parser import HTMLParser
+
+import pytest
+
+from conftest import TODAY
+from sitegen.exports import export_files, write_open_data
+from sitegen.pages import SiteSettings
+
+
+@pytest.fixture(scope="module")
+def files(dataset) -> dict[str, str]:
+    return export_files(dataset, TODAY, SiteSettings())
+
+
+def rows(text: str) -> list[dict]:
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+def test_every_partner_and_instrument_is_in_json_and_csv(files, dataset):
+    partners = json.loads(files["partners.json"])["partners"]
+    instruments = json.loads(files["instruments.json"])["instruments"]
+    assert [p["id"] for p in partners] == [p.id for p in dataset.partners]
+    assert [i["id"] for i in instruments] == [i.id for i in dataset.instruments]
+    assert [r["id"] for r in rows(files["partners.csv"])] == [p.id for p in dataset.partners]
+    assert [r["id"] for r in rows(files["instruments.csv"])] == [i.id for i in dataset.instruments]
+
+
+def test_csv_keeps_lists_text_and_sources_readable(files, dataset):
+    ins = dataset.instruments_by_id["adviesvoucher-mkb-drenthe"]
+    row = next(r for r in rows(files["instruments.csv"]) if r["id"] == ins.id)
+    assert row["steps"] == "; ".join(ins.steps)
+    assert row["name"] == ins.name and row["target_group"] == ins.target_group
+    assert row["sources"] and "{" not in row["sources"]  # a sentence per source, not a Python dict
+    assert row["page"] == f"instrumenten/{ins.id}/"
+
+
+def test_json_carries_date_licence_and_the_gemeenten_an_entry_covers(files, dataset):
+    doc = json.loads(files["instruments.json"])
+    assert doc["built"] == TODAY.isoformat() and doc["version"] == 1
+    assert doc["licence"] is None  # not decided yet: no made-up licence
+    voucher = next(i for i in doc["instruments"] if i["id"] == "adviesvoucher-mkb-drenthe")
+    assert set(voucher["gemeenten"]) == set(dataset.gemeenten_in(voucher["regions"]))
+    assert all("beschrijving" in s for s in voucher["sources"])
+
+
+def test_the_licence_setting_reaches_every_file(dataset):
+    files = export_files(dataset, TODAY, SiteSettings(open_data_licence="CC0 1.0"))
+    for name in ("partners.json", "instruments.json", "ladder.json"):
+        assert json.loads(files[name])["licence"] == "CC0 1.0"
+
+
+def test_a_subsidy_past_its_closing_date_is_exported_as_closed(dataset):
+    ins = next(i for i in dataset.instruments if i.status == "open")
+    closed = ins.model_copy(update={"open_until": TODAY - timedelta(days=1), "open_from": None})
+    dataset.instruments[dataset.instruments.index(ins)] = closed
+    try:
+        doc = json.loads(export_files(dataset, TODAY, SiteSettings())["instruments.json"])
+    finally:
+        dataset.instruments[dataset.instruments.index(closed)] = ins
+    record = next(i for i in doc["instruments"] if i["id"] == ins.id)
+    assert record["status"] == "open" and record["status_on_build_date"] == "gesloten"
+
+
+def test_the_ladder_has_its_six_steps_and_seven_questions(files):
+    ladder = json.loads(files["ladder.json"])["ladder"]
+    assert [s["slug"] for s in ladder["steps"]][0] == "orienteren" and len(ladder["steps"]) == 6
+    assert len(ladder["questions"]) == 7
+
+
+def test_open_data_page_says_the_licence_is_not_decided(dataset, tmp_path):
+    page = write_open_data(dataset, tmp_path, TODAY, SiteSettings())[0].read_text(encoding="utf-8")
+    assert "nog niet vastgesteld" in page
+    page = write_open_data(dataset, tmp_path, TODAY, SiteSettings(open_data_licence="CC-BY 4.0"))[0].read_text(encoding="utf-8")
+    assert "CC-BY 4.0" in page and "nog niet vastgesteld" not in page
+    for rel in re.findall(r"\]\((data/[^)]+)\)", page):  # every file the page names is written
+        assert (tmp_path / rel).is_file(), rel
+
+
+class Links(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.hrefs: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "a":
+            self.hrefs.append(dict(attrs).get("href") or "")
+
+
+def test_the_built_site_serves_the_files_the_page_links(built_site):
+    html = (built_site / "open-data" / "index.html").read_text(encoding="utf-8")
+    parser = Links()
+    parser.feed(html)
+    data_links = [h for h in parser.hrefs if "/data/" in h or h.startswith("../data/")]
+    assert len(data_links) == 9
+    for href in data_links:
+        target = (built_site / "open-data" / href).resolve()
+        assert target.is_file(), href
+    json.loads((built_site / "data" / "hsds" / "services.json").read_text(encoding="utf-8"))
