@@ -66,11 +66,9 @@ def page_data(scan_data: dict) -> dict:
 
 
 def asset_paths() -> list[Path]:
-    """Widget JS and CSS, relative to widget/ (templates excluded)."""
-    return sorted(
-        p.relative_to(WIDGET_DIR) for p in WIDGET_DIR.rglob("*")
-        if p.is_file() and p.suffix in ASSET_SUFFIXES and "templates" not in p.parts
-    )
+    """The scan page's JS and CSS, relative to widget/: top level and lib/ (embed/ is not ours)."""
+    files = list(WIDGET_DIR.glob("*")) + list((WIDGET_DIR / "lib").glob("*"))
+    return sorted(p.relative_to(WIDGET_DIR) for p in files if p.is_file() and p.suffix in ASSET_SUFFIXES)
 
 
 def render_page(scan_data: dict, wheel_filename: str) -> str:

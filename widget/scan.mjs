@@ -3,7 +3,8 @@
 import { $ } from "./lib/dom.mjs";
 import { Answers, parseCode } from "./lib/answers.mjs";
 import { Engine } from "./lib/engine.mjs";
-import { showView } from "./lib/views.mjs";
+import { setHeadingLevel, showView } from "./lib/views.mjs";
+import { applyTheme, headingLevel, reportHeight } from "./lib/embedding.mjs";
 import { chosenLetter, clearError, fillQuestion, showError, wireErrorLinks } from "./lib/question.mjs";
 import { renderCheck, renderFallback } from "./lib/summary.mjs";
 import { renderResult } from "./lib/result.mjs";
@@ -14,6 +15,9 @@ const main = $("#inhoud");
 const ids = data.questions.map((q) => q.id);
 const answers = new Answers(ids);
 const params = new URLSearchParams(location.search);
+applyTheme(params);
+const level = headingLevel(params);
+setHeadingLevel(level);
 
 // Watchdog delay: ?watchdog=<ms> on the URL, else data-watchdog-ms on <main> (default 15000).
 const watchdogMs = Number(params.get("watchdog")) || Number(main.dataset.watchdogMs) || 15000;
@@ -71,7 +75,7 @@ function showResult({ history = "push", focus = true } = {}) {
   engine.evaluate(answers.code(null), gemeente, todayIso()).then((result) => {
     if (run !== resultRun) return;
     lastResult = result;
-    renderResult($("#result-body"), result, data);
+    renderResult($("#result-body"), result, data, level);
     $("#share-link").value = shareUrl(code);
     $("#copy-status").textContent = "";
     $("#result-busy").hidden = true;
@@ -191,6 +195,7 @@ function boot() {
 }
 
 boot();
+reportHeight(params);
 performance.mark("scan-interactive");
 
 // Start Pyodide as soon as the scan is on screen (an embed below the fold waits).

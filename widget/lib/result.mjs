@@ -85,7 +85,9 @@ function recommendation(item) {
     item.target_group ? el("p", { text: `Voor wie: ${item.target_group}` }) : null);
 }
 
-export function renderResult(body, result, data) {
+// level: the page's top heading level (1, or what an embedding page asked for).
+export function renderResult(body, result, data, level = 1) {
+  const h = (text) => el(`h${Math.min(6, level + 1)}`, { text });
   const step = data.steps.find((s) => s.slug === result.phase.slug) || {};
   const byId = Object.fromEntries(result.answers.map((a) => [a.id, a]));
   const gemeente = result.gemeente && data.gemeenten.find((g) => g.slug === (result.gemeente.slug || result.gemeente));
@@ -95,38 +97,38 @@ export function renderResult(body, result, data) {
       step.meaning ? el("p", { text: `${step.meaning}.` }) : null,
       result.between ? el("p", { "data-between": result.between.slug, text: `Je zit tussen ${result.phase.name} en ${result.between.name}. ${data.between_note}` }) : null,
       gemeente ? el("p", { text: `Aanbevelingen voor een bedrijf in de gemeente ${gemeente.name}.` }) : null),
-    el("h2", { text: "Waarom deze fase?" }),
+    h("Waarom deze fase?"),
     el("ul", {}, asList(result.reasoning).map((r) => el("li", { text: asText(r) }))),
-    el("h2", { text: "Jouw antwoorden in beeld" }),
+    h("Jouw antwoorden in beeld"),
     svgFigure(result.svg && result.svg.ladder, `De ladder met zes fases. Jouw fase: ${result.phase.name}.`, "figure--ladder"),
     ladderTable(result, data),
     svgFigure(result.svg && result.svg.answers, "Jouw antwoord per vraag op de ladder.", "figure--answers"),
     answersTable(result, data),
-    el("h2", { text: "Waar begin je?" }),
+    h("Waar begin je?"),
     el("p", { text: "Bij deze vragen koos je het laagste antwoord. Geef daar eerst aandacht aan." }),
     el("ul", {}, asList(result.priorities).map((id) => {
       const a = byId[id];
       return a ? el("li", {}, el("strong", { text: a.title }), `: ${asText(a.advice)}`) : null;
     })),
-    el("h2", { text: "Een concrete actie" }),
+    h("Een concrete actie"),
     el("p", { text: asText(result.action) }),
-    el("h2", { text: "Volgende stap per vraag" }),
+    h("Volgende stap per vraag"),
     el("dl", { class: "summary-list" }, result.answers.map((a) => el("div", { class: "summary-list__row" },
       el("dt", { class: "summary-list__key", text: a.title }),
       el("dd", { class: "summary-list__value", text: asText(a.advice) })))),
-    el("h2", { text: "Subsidie die kan passen" }),
+    h("Subsidie die kan passen"),
     linkList(result.subsidies),
     data.subsidy_caveat ? el("p", { class: "hint", text: data.subsidy_caveat }) : null,
-    el("h2", { text: "Wie kan je helpen?" }),
+    h("Wie kan je helpen?"),
     linkList(result.routes),
   ];
   const recommendations = asList(result.recommendations);
   if (recommendations.length) {
-    parts.push(el("h2", { text: "Hulp en regelingen die bij jou passen" }),
+    parts.push(h("Hulp en regelingen die bij jou passen"),
       el("ul", { class: "recommendations" }, recommendations.map(recommendation)));
   }
   parts.push(
-    el("h2", { text: "Belangrijk" }),
+    h("Belangrijk"),
     el("div", { class: "caveat" },
       el("p", { text: asText(result.caveat) }),
       el("p", {}, "Praat over je uitkomst met een adviseur. ",
