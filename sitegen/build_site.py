@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from . import embed, exports
+from . import ecosystem, embed, exports
 from .dataset import Dataset, load_dataset
 from .pages import SiteSettings, write_pages
 from .scan_data import dumps, scan_data_from
@@ -149,7 +149,7 @@ def _scan_bundle(dataset: Dataset, site_dir: Path, today: date, paths: BuildPath
 
 
 # Extra Markdown pages made from the data before mkdocs runs: (dataset, docs_dir, today, settings) -> paths.
-PAGE_STEPS: list = [embed.write_voor_gemeenten, exports.write_open_data]
+PAGE_STEPS: list = [embed.write_voor_gemeenten, exports.write_open_data, ecosystem.write_ecosystem]
 
 # Steps after mkdocs, in order. Each returns the line the build report prints.
 EXTRA_STEPS = [_scan_bundle, embed.copy_embed_script]
