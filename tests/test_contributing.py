@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 import yaml
 
-import conftest
 from conftest import ROOT, TODAY
 from sitegen.models import Instrument, Partner, Source
 from sitegen.vocabulary import ACTIVITY_TYPES, KNELPUNTEN, PARTNER_KINDS, ROLES, STATUSES, STEP_SLUGS
@@ -142,7 +141,7 @@ def test_links_inside_the_guide_go_to_real_headings():
 
 def test_files_and_commands_the_guide_names_exist():
     for rel in re.findall(r"`(data/[a-z]+\.yaml)`", GUIDE):
-        assert (conftest.DATA / Path(rel).name).is_file(), rel
+        assert (ROOT / rel).is_file(), rel
     targets = set(re.findall(r"^([a-z-]+):", (ROOT / "Makefile").read_text(encoding="utf-8"), re.M))
     assert {"check", "serve"} <= targets
     assert "Verouderde gegevens: nakijken tegen de bron" in (ROOT / ".github/workflows/stale.yml").read_text(encoding="utf-8")

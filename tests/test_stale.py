@@ -7,7 +7,6 @@ import sys
 from datetime import date, timedelta
 from pathlib import Path
 
-import conftest
 from conftest import ROOT, TODAY
 
 
