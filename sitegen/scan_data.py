@@ -12,6 +12,8 @@ from .dataset import Dataset, load_dataset
 from .urls import instrument_url, partner_url
 
 SCAN_DATA_VERSION = 1
+# Without a chosen gemeente the scan recommends only what every firm in this region may use.
+HOME_REGION = "drenthe"
 
 
 def scan_data_from(dataset: Dataset, today: date) -> dict:
@@ -21,6 +23,7 @@ def scan_data_from(dataset: Dataset, today: date) -> dict:
         "built": today.isoformat(),
         "ladder": ladder,
         "gemeenten": [{"slug": g.slug, "name": g.name} for g in dataset.regions.gemeenten],
+        "home_gemeenten": dataset.gemeenten_in([HOME_REGION]),
         "instruments": [
             {
                 "id": i.id,

@@ -1,0 +1,85 @@
+"""Command line for advisers and tests:
+
+    python -m scan_core CCDDBAE [--gemeente emmen] [--date 2026-11-22] [--json] [--data PATH]
+
+Also takes an answer code (v1.CCDDBAE.emmen). Bad input: a Dutch message on stderr, exit 2.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from datetime import date
+from pathlib import Path
+
+from .answers import decode_code
+from .errors import ScanInputError
+from .evaluate import evaluate
+from .result import ScanResult
+
+DEFAULT_DATA = Path("site") / "scan" / "scan-data.json"
+
+
+class _DutchParser(argparse.ArgumentParser):
+    def error(self, message: str):  # argparse's own errors are English; say it in Dutch
+        self.print_usage(sys.stderr)
+        self.exit(2, f"Fout in de opdracht: {message}\n")
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = _DutchParser(prog="python -m scan_core", description="De snelle zelfscan op de opdrachtregel.")
+    p.add_argument("answers", help="7 letters A-F (bijv. CCDDBAE) of een code (bijv. v1.CCDDBAE.emmen)")
+    p.add_argument("--gemeente", help="gemeente van het bedrijf, bijv. emmen")
+    p.add_argument("--date", help="datum van vandaag (JJJJ-MM-DD); standaard de echte datum")
+    p.add_argument("--json", action="store_true", help="geef de uitkomst als JSON")
+    p.add_argument("--data", type=Path, default=DEFAULT_DATA, help=f"scangegevens (standaard {DEFAULT_DATA})")
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        try:
+            data = json.loads(args.data.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            raise ScanInputError(f"De scangegevens staan niet in {args.data}. Draai eerst 'make site' of geef --data.") from None
+        except (OSError, ValueError):
+            raise ScanInputError(f"{args.data} is geen leesbaar JSON-bestand met scangegevens.") from None
+        answers, gemeente = args.answers.strip(), args.gemeente
+        if answers.startswith("v"):
+            answers, code_gemeente = decode_code(answers, {g["slug"] for g in data["gemeenten"]})
+            gemeente = gemeente or code_gemeente
+        else:
+            answers = answers.upper()
+        try:
+            today = date.fromisoformat(args.date) if args.date else date.today()  # the only clock read
+        except ValueError:
+            raise ScanInputError(f"'{args.date}' is geen datum; gebruik JJJJ-MM-DD.") from None
+        result = evaluate(data, answers, gemeente, today)
+    except ScanInputError as exc:
+        print(f"Fout: {exc}", file=sys.stderr)
+        return 2
+    print(result.to_json() if args.json else as_text(result))
+    return 0
+
+
+def as_text(r: ScanResult) -> str:
+    out = [f"Code: {r.code}" + (f" (gemeente {r.gemeente['name']})" if r.gemeente else ""),
+           f"Fase: {r.phase.name}" + (f" (je zit tussen {r.phase.name} en {r.between.name})" if r.between else ""),
+           f"Betekenis: {r.meaning}. Eén concrete actie: {r.action}.", "", "Waarom:"]
+    out += [f"  {line}" for line in r.reasoning]
+    out += ["", "Je antwoorden en de volgende stap:"]
+    for a in r.answers:
+        mark = "  ! " if a.priority else "    "
+        out.append(f"{mark}{a.number}. {a.title}: {a.letter} — volgende stap: {a.advice}")
+    out += [f"  {note}" for note in r.priority_notes]
+    out += ["", "Subsidie voor deze fase:"]
+    for s in r.subsidies:
+        out.append(f"  {s['text']}")
+        out += [f"    - {i['name']} ({i['status_label']})" for i in s["instruments"]]
+    out.append(f"  {r.subsidy_caveat}")
+    out += ["", "Wie helpt je verder:"] + [f"  {x['text']}" for x in r.routes]
+    out += ["", "Aanbevolen:"]
+    out += [f"  - {x.name} [{x.status_label}] {x.why} Voor wie: {x.target_group}" for x in r.recommendations]
+    out += ["", r.caveat, r.step_up]
+    return "\n".join(out)

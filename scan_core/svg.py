@@ -1,0 +1,58 @@
+"""Pure-Python SVG of the ladder position and the answers, with <title> and <desc> for screen readers.
+
+Only presentation attributes (no style attributes), so the scan page's strict CSP allows them.
+Colours meet 3:1 against white for graphics (WCAG 1.4.11); text carries the meaning, not colour.
+"""
+from __future__ import annotations
+
+from xml.sax.saxutils import escape
+
+DARK = "#1a4f7a"
+LIGHT = "#d9e5ef"
+BETWEEN = "#5b87ad"
+TEXT = "#1b1b1b"
+
+
+def _svg(width: int, height: int, ident: str, title: str, desc: str, body: list[str]) -> str:
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" role="img" '
+            f'aria-labelledby="{ident}-title {ident}-desc">'
+            f'<title id="{ident}-title">{escape(title)}</title><desc id="{ident}-desc">{escape(desc)}</desc>'
+            + "".join(body) + "</svg>")
+
+
+def ladder_svg(step_names: list[str], phase: int, between: int | None) -> str:
+    """Six rising steps; the phase dark, the neighbouring phase medium, the rest light."""
+    n, w, gap, unit, top = len(step_names), 96, 6, 22, 14
+    height = top + unit * n + 40
+    body = []
+    for i, name in enumerate(step_names):
+        h = unit * (i + 1)
+        x, y = i * (w + gap), top + unit * n - h
+        fill = DARK if i == phase else BETWEEN if i == between else LIGHT
+        body.append(f'<rect x="{x}" y="{y}" width="{w}" height="{h}" rx="3" fill="{fill}"/>')
+        weight = "700" if i in (phase, between) else "400"
+        body.append(f'<text x="{x + w / 2:g}" y="{top + unit * n + 18}" text-anchor="middle" font-size="12" '
+                    f'font-weight="{weight}" fill="{TEXT}">{escape(name)}</text>')
+        if i == phase:
+            body.append(f'<text x="{x + w / 2:g}" y="{y - 3}" text-anchor="middle" font-size="12" font-weight="700" '
+                        f'fill="{TEXT}">Jij</text>')
+    desc = f"Je zit in de fase {step_names[phase]}, trede {phase + 1} van {n}"
+    if between is not None:
+        desc += f", tussen {step_names[min(phase, between)]} en {step_names[max(phase, between)]}"
+    desc += ". De treden zijn: " + ", ".join(step_names) + "."
+    return _svg(n * (w + gap) - gap, height, "ladder", "Jouw plek op de digitale volwassenheidsladder", desc, body)
+
+
+def answers_svg(rows: list[tuple[str, str, int]], step_names: list[str]) -> str:
+    """One bar per question: the length is the step of the answer (A = 1 … F = 6)."""
+    label_w, bar_unit, row_h = 230, 60, 30
+    width, height = label_w + bar_unit * len(step_names) + 40, row_h * len(rows) + 10
+    body = []
+    for r, (title, letter, step) in enumerate(rows):
+        y = 5 + r * row_h
+        body.append(f'<text x="0" y="{y + 18}" font-size="12" fill="{TEXT}">{escape(title)}</text>')
+        body.append(f'<rect x="{label_w}" y="{y + 4}" width="{bar_unit * (step + 1)}" height="18" rx="2" fill="{DARK}"/>')
+        body.append(f'<text x="{label_w + bar_unit * (step + 1) + 6}" y="{y + 18}" font-size="12" font-weight="700" '
+                    f'fill="{TEXT}">{escape(letter)}</text>')
+    desc = "; ".join(f"{title}: {letter} ({step_names[step]})" for title, letter, step in rows) + "."
+    return _svg(width, height, "antwoorden", "Je antwoorden per vraag", desc, body)
