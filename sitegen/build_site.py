@@ -115,9 +115,7 @@ def build(out_dir: Path, today: date, paths: BuildPaths | None = None, quiet: bo
     docs_dir, site_dir = staging / "docs", staging / "site"
     shutil.copytree(paths.content_dir, docs_dir)
     settings = read_settings(paths.config_file)
-    written = write_pages(dataset, docs_dir, today, settings)
-    for page_step in PAGE_STEPS:
-        written += page_step(dataset, docs_dir, today, settings)
+    written = write_all_pages(dataset, docs_dir, today, settings)
     report.done(f"{len(written)} pagina's gemaakt uit de gegevens")
 
     n_html = _run_mkdocs(paths.config_file, docs_dir, site_dir)
@@ -132,6 +130,14 @@ def build(out_dir: Path, today: date, paths: BuildPaths | None = None, quiet: bo
     if not quiet:
         print(f"Klaar: de site staat in {out_dir} (gebouwd in {report.total():.1f} s)")
     return report
+
+
+def write_all_pages(dataset: Dataset, docs_dir: Path, today: date, settings: SiteSettings) -> list[Path]:
+    """Every Markdown page made from the data: entity and overview pages, then the PAGE_STEPS."""
+    written = write_pages(dataset, docs_dir, today, settings)
+    for page_step in PAGE_STEPS:
+        written += page_step(dataset, docs_dir, today, settings)
+    return written
 
 
 def _scan_bundle(dataset: Dataset, site_dir: Path, today: date, paths: BuildPaths, settings: SiteSettings) -> str:

@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 from conftest import ROOT, TODAY
-from sitegen.build_site import _run_mkdocs
-from sitegen.pages import SiteSettings, write_pages
+from sitegen.build_site import _run_mkdocs, write_all_pages
+from sitegen.pages import SiteSettings
 
 PAYLOADS = ['<script>alert("x")</script>', '<img src=x onerror=alert(1)>', '"><svg onload=alert(1)>']
 
@@ -23,7 +23,7 @@ def test_xss_payloads_in_every_text_field_are_escaped(dataset, tmp_path):
     docs = tmp_path / "docs"
     import shutil
     shutil.copytree(ROOT / "content", docs)
-    write_pages(d, docs, TODAY, SiteSettings())
+    write_all_pages(d, docs, TODAY, SiteSettings())
     site = tmp_path / "site"
     _run_mkdocs(ROOT / "mkdocs.yml", docs, site)
     for page in (site / "partners" / "ibdo" / "index.html", site / "instrumenten" / i.id / "index.html",
