@@ -5,7 +5,11 @@ Colours meet 3:1 against white for graphics (WCAG 1.4.11); text carries the mean
 """
 from __future__ import annotations
 
-from xml.sax.saxutils import escape
+
+
+def escape(text: str) -> str:
+    """XML text escaping. Our own four lines, not xml.sax: a trimmed Pyodide stdlib may lack xml."""
+    return str(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
 
 DARK = "#1a4f7a"
 LIGHT = "#d9e5ef"

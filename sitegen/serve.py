@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import functools
 import http.server
+import sys
+import threading
 from pathlib import Path
 
 MIME = {".wasm": "application/wasm", ".mjs": "text/javascript", ".js": "text/javascript",
@@ -59,6 +61,23 @@ def make_handler(site_dir: Path, extra_headers: list[tuple[str, str]] | None = N
     return functools.partial(handler, directory=str(site_dir))
 
 
+class QuietServer(http.server.ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address):
+        # A browser that closes a connection early (page closed mid-download) is not an error.
+        if not isinstance(sys.exc_info()[1], (ConnectionError, BrokenPipeError)):
+            super().handle_error(request, client_address)
+
+
+def start_server(site_dir: Path, extra_headers: list[tuple[str, str]] | None = None, use_headers_file: bool = True,
+                 host: str = "127.0.0.1") -> tuple[QuietServer, str]:
+    """Serve site_dir on a free port in a background thread (tests, benchmarks). Returns (server, base URL)."""
+    server = QuietServer(("127.0.0.1", 0), make_handler(site_dir, extra_headers, use_headers_file))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://{host}:{server.server_address[1]}"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description="Serveer de gebouwde site lokaal.")
     parser.add_argument("--dir", type=Path, default=Path("site"))
@@ -66,7 +85,7 @@ def main() -> None:
     args = parser.parse_args()
     if not (args.dir / "index.html").exists():
         raise SystemExit(f"Er staat geen site in {args.dir}; draai eerst: make site")
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", args.port), make_handler(args.dir))
+    server = QuietServer(("127.0.0.1", args.port), make_handler(args.dir))
     try:
         server.serve_forever()
     except KeyboardInterrupt:

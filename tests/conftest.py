@@ -3,18 +3,15 @@ from __future__ import annotations
 
 import shutil
 import sys
-from datetime import date
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from repo_paths import DATA, ROOT, SEEDS, TODAY  # noqa: E402
+
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
-
-TODAY = date(2026, 11, 22)
-DATA = ROOT / "data"
-SEEDS = ROOT.parent / "shared" / "seeds"
 
 
 def pytest_configure(config):

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import DATA, ROOT, TODAY
+from repo_paths import DATA, ROOT, TODAY
 
 
 def read(site: Path, rel: str) -> str:

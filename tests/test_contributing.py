@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT, TODAY
+from repo_paths import ROOT, TODAY
 from sitegen.models import Instrument, Partner, Source
 from sitegen.vocabulary import ACTIVITY_TYPES, KNELPUNTEN, PARTNER_KINDS, ROLES, STATUSES, STEP_SLUGS
 

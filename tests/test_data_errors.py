@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT, SEEDS, TODAY
+from repo_paths import ROOT, SEEDS, TODAY
 from sitegen.dataset import load_dataset
 from sitegen.errors import DataErrors
 

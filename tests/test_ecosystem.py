@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import TODAY
+from repo_paths import TODAY
 from sitegen.ecosystem import Cell, EcosystemWriter, current_offer, write_ecosystem
 from sitegen.pages import SiteSettings
 

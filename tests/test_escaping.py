@@ -1,7 +1,7 @@
 """Defence in depth: even text that slipped past validation is shown as text, never run."""
 from __future__ import annotations
 
-from conftest import ROOT, TODAY
+from repo_paths import ROOT, TODAY
 from sitegen.build_site import _run_mkdocs, write_all_pages
 from sitegen.pages import SiteSettings
 

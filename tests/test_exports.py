@@ -10,7 +10,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from conftest import TODAY
+from repo_paths import TODAY
 from sitegen.exports import export_files, write_open_data
 from sitegen.pages import SiteSettings
 

@@ -15,7 +15,7 @@ from jsonschema import Draft202012Validator, FormatChecker
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
-from conftest import ROOT, TODAY
+from repo_paths import ROOT, TODAY
 from sitegen.hsds import hsds_export, hsds_id
 
 HSDS = ROOT.parent / "shared" / "vendor" / "hsds-3.0"

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import json
 
-from conftest import TODAY
+from repo_paths import TODAY
 from sitegen.scan_data import dumps, scan_data_from
 from sitegen.wheel import build_wheel
 

@@ -7,7 +7,7 @@ import sys
 from datetime import date, timedelta
 from pathlib import Path
 
-from conftest import ROOT, TODAY
+from repo_paths import ROOT, TODAY
 
 
 def set_reviewed(data_dir: Path, file: str, entry_id: str, new_date: str) -> int:

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import ROOT, TODAY
+from repo_paths import ROOT, TODAY
 
 WORKFLOWS = ROOT / ".github" / "workflows"
 BUILD_PY = re.compile(r"\.venv/bin/python build\.py([^)>|\"\n]*)")

@@ -2,13 +2,10 @@
 CSP on every file (a worker takes its CSP from its own response), and Debian's Chromium."""
 from __future__ import annotations
 
-import functools
 import json
 import os
 import sys
-import threading
 from datetime import date
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -19,6 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from sitegen.pyodide_assets import copy_pyodide  # noqa: E402
 from sitegen.scan_page import CSP, write_scan_page  # noqa: E402
+from sitegen.serve import start_server  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -62,36 +60,10 @@ def build_test_site(site_dir: Path) -> Path:
     return site_dir
 
 
-class Handler(SimpleHTTPRequestHandler):
-    csp = CSP
-    extensions_map = {**SimpleHTTPRequestHandler.extensions_map,
-                      ".mjs": "text/javascript", ".js": "text/javascript", ".wasm": "application/wasm",
-                      ".json": "application/json", ".whl": "application/zip", ".zip": "application/zip"}
-
-    def end_headers(self):
-        self.send_header("Content-Security-Policy", self.csp)
-        self.send_header("Cache-Control", "no-store")
-        super().end_headers()
-
-    def log_message(self, *args):
-        pass
-
-
-class QuietServer(ThreadingHTTPServer):
-    daemon_threads = True
-
-    def handle_error(self, request, client_address):
-        # A browser that closes a connection early (page closed mid-download) is not an error.
-        if not isinstance(sys.exc_info()[1], (ConnectionError, BrokenPipeError)):
-            super().handle_error(request, client_address)
-
-
 def serve(site_dir: Path, csp: str = CSP):
-    handler = type("SiteHandler", (Handler,), {"csp": csp})
-    server = QuietServer(("127.0.0.1", 0), functools.partial(handler, directory=str(site_dir)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}"
+    """Every file with the CSP header: a worker takes its CSP from its own response."""
+    return start_server(site_dir, [("Content-Security-Policy", csp), ("Cache-Control", "no-store")],
+                        use_headers_file=False)
 
 
 @pytest.fixture(scope="session")

@@ -6,9 +6,7 @@ so these tests also prove that the scan carries on in memory.
 """
 from __future__ import annotations
 
-import http.server
 import json
-import threading
 from pathlib import Path
 
 import pytest
@@ -17,32 +15,19 @@ from axe_playwright_python.sync_playwright import Axe
 from helpers import LETTERS, RESULT_TIMEOUT_MS, foreign_requests, record_requests
 from sitegen.embed import sri_hash, versioned_path
 from sitegen.scan_page import CSP
-from sitegen.serve import make_handler
+from sitegen.serve import start_server
 
 pytestmark = pytest.mark.browser
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 
 
-class _Server:
-    def __init__(self, handler, host: str):
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        self.httpd.daemon_threads = True
-        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
-        self.url = f"http://{host}:{self.httpd.server_address[1]}"
-
-    def close(self):
-        self.httpd.shutdown()
-
-
 @pytest.fixture(scope="module")
 def site(built_site):
     # The production header allows https framers only; the test host is http://localhost.
-    handler = make_handler(built_site, use_headers_file=False,
-                           extra_headers=[("Content-Security-Policy", CSP + "; frame-ancestors http://localhost:*"),
-                                          ("Access-Control-Allow-Origin", "*")])
-    server = _Server(handler, "127.0.0.1")
-    yield server.url
-    server.close()
+    server, url = start_server(built_site, [("Content-Security-Policy", CSP + "; frame-ancestors http://localhost:*"),
+                                            ("Access-Control-Allow-Origin", "*")], use_headers_file=False)
+    yield url
+    server.shutdown()
 
 
 @pytest.fixture(scope="module")
@@ -52,9 +37,9 @@ def host_dir(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="module")
 def host(host_dir):
-    server = _Server(make_handler(host_dir, use_headers_file=False), "localhost")
-    yield server.url
-    server.close()
+    server, url = start_server(host_dir, use_headers_file=False, host="localhost")
+    yield url
+    server.shutdown()
 
 
 def host_page(host_dir: Path, name: str, site: str, body: str) -> str:
@@ -109,8 +94,8 @@ def test_script_embed_completes_a_scan_with_local_offer_first(page, site, host, 
     page.goto(f"{host}/{name}")
     frame = scan_frame(page)
     start_height = frame_heights(page)
-    do_scan(frame, "CCBCDCC")
-    assert "Funderen" in frame.locator("#result-body").inner_text()
+    do_scan(frame, "AABAABA")  # oriënteren: the step where Emmen has offers of its own
+    assert "Oriënteren" in frame.locator("#result-body").inner_text()
     # The iframe follows its content: the result is taller than the start page, with no inner scroll bar.
     result_height = frame_heights(page)
     assert result_height > start_height
@@ -119,9 +104,10 @@ def test_script_embed_completes_a_scan_with_local_offer_first(page, site, host, 
     # Emmen's own entries first.
     local = {i["id"] for i in scan_data["instruments"] if i["local"] and "emmen" in i["gemeenten"]}
     links = frame.locator("#result-body a[href*='instrumenten/']").evaluate_all("els => els.map(a => a.getAttribute('href'))")
-    if local:
-        first = links[0].rstrip("/").split("/")[-1]
-        assert first in local, links
+    ids = [link.rstrip("/").split("/")[-1] for link in links]
+    flags = [i in local for i in ids]
+    assert flags[0], ids  # Emmen's own entries come first …
+    assert flags == sorted(flags, reverse=True), ids  # … and all of them before the rest
     assert errors == []
     assert foreign_requests([u for u in requests if not u.startswith(host)], site) == []
 
