@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, TODAY
+from repo_paths import ROOT, TODAY
 from scan_core import ScanInputError, evaluate, evaluate_json
 from scan_core.phase import place
 
