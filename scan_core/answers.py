@@ -48,7 +48,7 @@ def decode_code(code: object, known_gemeenten: set[str] | None = None) -> tuple[
 
 
 def check_gemeente(gemeente: str, known: set[str] | None) -> str:
-    if not gemeente or (known is not None and gemeente not in known):
-        shown = gemeente[:40]
+    if not isinstance(gemeente, str) or not gemeente or (known is not None and gemeente not in known):
+        shown = str(gemeente)[:40]
         raise ScanInputError(f"De gemeente '{shown}' is onbekend. Kies een van: {', '.join(sorted(known or []))}.")
     return gemeente

@@ -91,6 +91,7 @@ def evaluate_json(scan_data_json: str, answers_or_code: str, gemeente: str | Non
         return evaluate(data, answers, gemeente or None, today).to_json()
     except ScanInputError as exc:
         return json.dumps({"error": str(exc)}, ensure_ascii=False)
-    except (KeyError, TypeError, ValueError) as exc:  # broken scan data: say so, never crash the page
+    except (LookupError, TypeError, ValueError, AttributeError, RecursionError) as exc:
+        # broken scan data (a missing key, a short list, JSON nested too deep): say so, never crash the page
         return json.dumps({"error": f"De scangegevens zijn onvolledig of kapot ({type(exc).__name__})."},
                           ensure_ascii=False)
