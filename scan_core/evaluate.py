@@ -46,7 +46,7 @@ def evaluate(data: dict, answers: str, gemeente: str | None, today: date) -> Sca
                            advice=q["next_steps"][BANDS[s]], priority=q["id"] in priorities)
               for q, letter, s in zip(questions, answers, indices)]
     theme_names = {t["slug"]: t["name"] for t in ladder["themes"]}
-    subsidies, routes = phase_offers(data, placement.phase, today)
+    subsidies, routes = phase_offers(data, placement.phase, gemeente, today)
     phase_step = steps[placement.phase]
     between = steps[placement.between] if placement.between is not None else None
     return ScanResult(

@@ -68,15 +68,23 @@ def _join(items: list[str]) -> str:
     return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " en " + items[-1]
 
 
-def phase_offers(data: dict, phase: int, today: date) -> tuple[list[dict], list[dict]]:
-    """The phase's subsidy and route (seed 000 Stap 3 and 4), with each offer's current status."""
+def phase_offers(data: dict, phase: int, gemeente: str | None, today: date) -> tuple[list[dict], list[dict]]:
+    """The phase's subsidy and route (seed 000 Stap 3 and 4), with each offer's current status.
+
+    A subsidy that firms in the chosen gemeente may not use is left out; if none is left, the text says so.
+    """
     step = data["ladder"]["steps"][phase]
     instruments = {i["id"]: i for i in data["instruments"]}
     partners = {p["id"]: p for p in data["partners"]}
+    named = [instruments[i] for i in step["subsidy"]["instruments"] if i in instruments]
+    usable = [i for i in named if usable_where(i, gemeente, data.get("home_gemeenten", []))]
     subsidy = {"text": step["subsidy"]["text"], "instruments": [
-        {"id": i, "name": instruments[i]["name"], "url": instruments[i]["url"],
-         "status": effective_status(instruments[i], today), "status_label": status_label(instruments[i], today)}
-        for i in step["subsidy"]["instruments"] if i in instruments]}
+        {"id": i["id"], "name": i["name"], "url": i["url"],
+         "status": effective_status(i, today), "status_label": status_label(i, today)} for i in usable]}
+    if named and not usable:
+        place = next((g["name"] for g in data["gemeenten"] if g["slug"] == gemeente), gemeente)
+        subsidy["text"] = (f"De subsidie voor deze fase ({step['subsidy']['text']}) is niet voor bedrijven in {place}. "
+                           "Vraag een adviseur welke regelingen er voor jou wel zijn.")
     route = {"text": step["route"]["text"], "partners": [
         {"id": p, "name": partners[p]["name"], "url": partners[p]["url"]}
         for p in step["route"]["partners"] if p in partners]}

@@ -24,7 +24,7 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 @pytest.fixture(scope="module")
 def site(built_site):
     # The production header allows https framers only; the test host is http://localhost.
-    server, url = start_server(built_site, [("Content-Security-Policy", CSP + "; frame-ancestors http://localhost:*"),
+    server, url = start_server(built_site, [("Content-Security-Policy", CSP + "; frame-ancestors 'self' http://localhost:*"),
                                             ("Access-Control-Allow-Origin", "*")], use_headers_file=False)
     yield url
     server.shutdown()
@@ -75,7 +75,7 @@ def do_scan(frame, letters: str) -> None:
     for letter in letters:
         frame.locator(f".view:not([hidden]) input[value={letter}]").check()
         frame.locator(".view:not([hidden]) button[type=submit]").click()
-    frame.locator("[data-action=result]").click()
+    frame.locator(".view:not([hidden]) [data-action=result]").click()
     frame.locator("#result-actions:not([hidden])").wait_for(timeout=RESULT_TIMEOUT_MS)
 
 
@@ -103,7 +103,7 @@ def test_script_embed_completes_a_scan_with_local_offer_first(page, site, host, 
     assert inner[0] <= inner[1] + 2
     # Emmen's own entries first.
     local = {i["id"] for i in scan_data["instruments"] if i["local"] and "emmen" in i["gemeenten"]}
-    links = frame.locator("#result-body a[href*='instrumenten/']").evaluate_all("els => els.map(a => a.getAttribute('href'))")
+    links = frame.locator("#result-body .recommendations a[href*='instrumenten/']").evaluate_all("els => els.map(a => a.getAttribute('href'))")
     ids = [link.rstrip("/").split("/")[-1] for link in links]
     flags = [i in local for i in ids]
     assert flags[0], ids  # Emmen's own entries come first …
