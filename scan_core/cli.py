@@ -59,6 +59,10 @@ def main(argv: list[str] | None = None) -> int:
     except ScanInputError as exc:
         print(f"Fout: {exc}", file=sys.stderr)
         return 2
+    except (LookupError, TypeError, ValueError, AttributeError):
+        print(f"Fout: de scangegevens in {args.data} zijn onvolledig of kapot. Draai 'make site' opnieuw.",
+              file=sys.stderr)
+        return 2
     print(result.to_json() if args.json else as_text(result))
     return 0
 
