@@ -33,6 +33,8 @@ from sitegen.scan_page import CSP  # noqa: E402
 COMPRESSIBLE = {".html", ".mjs", ".js", ".css", ".json", ".wasm"}
 NETWORK_20MBIT = {"offline": False, "latency": 40,
                   "downloadThroughput": 20_000_000 / 8, "uploadThroughput": 20_000_000 / 8}
+NETWORK_5MBIT = {"offline": False, "latency": 100,
+                 "downloadThroughput": 5_000_000 / 8, "uploadThroughput": 1_000_000 / 8}
 
 PLAIN_HTML = """<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>plain</title>
 <script type="module" src="plain.mjs"></script></head><body></body></html>"""
@@ -187,34 +189,41 @@ def bench_ready(browser, url: str, way: str, network=None) -> tuple[float, int]:
     return ms, transferred
 
 
-def median_of(runs: int, fn):
-    values = [fn() for _ in range(runs)]
-    if isinstance(values[0], tuple):
-        return tuple(statistics.median(v[i] for v in values) for i in range(len(values[0])))
-    return statistics.median(values)
+def median_interleaved(runs: int, variants: dict, fn) -> dict:
+    """Alternate the variants run by run, so a busy machine slows them alike."""
+    values = {name: [] for name in variants}
+    for _ in range(runs):
+        for name, arg in variants.items():
+            values[name].append(fn(arg))
+    return {name: tuple(statistics.median(v[i] for v in vals) for i in range(len(vals[0])))
+            for name, vals in values.items()}
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--site", type=Path, help="a built site (default: build a test site in a temp dir)")
-    parser.add_argument("--trimmed", action="store_true", help="trim python_stdlib.zip first (copies the site)")
+    parser.add_argument("--trimmed", action="store_true",
+                        help="also measure a copy of the site with a trimmed python_stdlib.zip")
     parser.add_argument("--skip-network", action="store_true")
+    parser.add_argument("--slow", action="store_true", help="also at 5 Mbit/s + 100 ms")
     args = parser.parse_args()
 
-    site = args.site
-    if site and args.trimmed:
-        copy = Path(tempfile.mkdtemp(prefix="bench-site-")) / "site"
+    site = prepare_site(args.site, trimmed=False)
+    sites = {"full stdlib": site}
+    if args.trimmed:
+        copy = Path(tempfile.mkdtemp(prefix="bench-trimmed-")) / "site"
         shutil.copytree(site, copy)
-        site = copy
-    site = prepare_site(site, args.trimmed)
-    server, url = serve(site)
+        sites["trimmed stdlib"] = prepare_site(copy, trimmed=True)
+    servers = {name: serve(path) for name, path in sites.items()}
+    url = servers["full stdlib"][1]
     from playwright.sync_api import sync_playwright
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         sizes = widget_sizes(site)
-        stdlib = (site / "pyodide" / "python_stdlib.zip").stat().st_size
-        print(f"site: {site}  runs: {args.runs}  stdlib zip: {stdlib:,} bytes{' (trimmed)' if args.trimmed else ''}")
+        for name, path in sites.items():
+            print(f"{name}: python_stdlib.zip {(path / 'pyodide' / 'python_stdlib.zip').stat().st_size:,} bytes")
+        print(f"runs: {args.runs} (medians), cold cache: a new browser context per run")
         print(f"widget JS+CSS: {sizes['files']} files, {sizes['raw']:,} bytes raw, {sizes['gzip']:,} bytes gzip; "
               f"index.html {sizes['html_gzip']:,} bytes gzip")
 
@@ -228,14 +237,18 @@ def main() -> None:
         print(f"result on screen after the last click, Pyodide ready: {m['result_after_click']:.0f} ms")
 
         networks = [("localhost", None)] + ([] if args.skip_network else [("20 Mbit/s + 40 ms", NETWORK_20MBIT)])
+        if args.slow:
+            networks.append(("5 Mbit/s + 100 ms", NETWORK_5MBIT))
+        variants = {(name, way): (base, way) for name, (_, base) in servers.items() for way in ("ours", "plain")}
         for label, network in networks:
-            for way in ("ours", "plain"):
-                ms, transferred = median_of(args.runs, lambda: bench_ready(browser, url, way, network))
+            medians = median_interleaved(args.runs, variants, lambda v: bench_ready(browser, v[0], v[1], network))
+            for (name, way), (ms, transferred) in medians.items():
                 what = ("worker: loadPyodide + wheel + import scan_core" if way == "ours"
                         else "main thread: plain loadPyodide()")
-                print(f"Pyodide ready, {label}, {what}: {ms:.0f} ms after navigation, {transferred:,.0f} bytes")
+                print(f"Pyodide ready, {label}, {name}, {what}: {ms:.0f} ms after navigation, {transferred:,.0f} bytes")
         browser.close()
-    server.shutdown()
+    for server, _ in servers.values():
+        server.shutdown()
 
 
 if __name__ == "__main__":

@@ -23,9 +23,20 @@ async function boot(wheelUrl, dataUrl, pyodidePromise) {
   return { scanCore, data };
 }
 
-const pyodidePromise = typeof WebAssembly === "object"
-  ? loadPyodide({ indexURL })
-  : Promise.reject(new Error("deze browser kan geen WebAssembly uitvoeren"));
+// A CSP without 'wasm-unsafe-eval' makes loadPyodide() hang silently; compiling the smallest
+// valid module first turns that into an error at once (the page's watchdog covers the rest).
+function webAssemblyProblem() {
+  if (typeof WebAssembly !== "object") return "deze browser kan geen WebAssembly uitvoeren";
+  try {
+    new WebAssembly.Module(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]));
+    return null;
+  } catch (_) {
+    return "WebAssembly is geblokkeerd door de browser of door instellingen van je organisatie";
+  }
+}
+
+const problem = webAssemblyProblem();
+const pyodidePromise = problem ? Promise.reject(new Error(problem)) : loadPyodide({ indexURL });
 pyodidePromise.catch(() => {}); // reported through boot()
 
 self.addEventListener("message", async (event) => {

@@ -29,6 +29,8 @@ const engine = new Engine({
   watchdogMs,
   // data-engine and a performance mark: hooks for tests and bench/bench_widget.py.
   onState: (state) => { main.dataset.engine = state; performance.mark(`scan-engine-${state}`); },
+  // Ready after the watchdog fired (a slow line): offer the result, do not swap the page unasked.
+  onLateReady: () => { $("#fallback-late").hidden = false; },
 });
 
 let gemeente = knownGemeente(params.get("gemeente"), "?gemeente=");
@@ -51,7 +53,10 @@ function todayIso() {
 function prepare(view) {
   if (ids.includes(view)) fillQuestion(view, answers.get(view));
   else if (view === "check") renderCheck($("#check-list"), data, answers);
-  else if (view === "fallback") renderFallback($("#fallback-list"), data, answers);
+  else if (view === "fallback") {
+    renderFallback($("#fallback-list"), data, answers);
+    $("#fallback-late").hidden = engine.state !== "ready";
+  }
 }
 
 function go(view, options = {}) {

@@ -1,7 +1,7 @@
 """When WebAssembly is blocked, the page says so and still helps: never an endless spinner."""
 from __future__ import annotations
 
-from helpers import answer_all_by_keyboard, open_scan, show_result_by_keyboard, start_by_keyboard
+from helpers import answer_all_by_keyboard, open_scan, show_result_by_keyboard, start_by_keyboard, wait_for_result
 
 
 def test_blocked_webassembly_shows_fallback(page, base_url_no_wasm, scan_data):
@@ -30,3 +30,19 @@ def test_blocked_webassembly_shows_fallback(page, base_url_no_wasm, scan_data):
 def test_watchdog_setting_on_the_page(site_dir):
     html = (site_dir / "scan" / "index.html").read_text(encoding="utf-8")
     assert 'data-watchdog-ms="15000"' in html
+
+
+def test_watchdog_when_the_download_stalls_then_late_result(page, base_url):
+    # The wasm download never finishes (no error, no end): only the watchdog can notice.
+    held = []
+    page.route("**/pyodide.asm.wasm", lambda route: held.append(route))
+    page.goto(f"{base_url}/scan/?watchdog=1500#v1.CCBCDCC")
+    page.wait_for_selector("#view-fallback:not([hidden])", timeout=30000)
+    assert held, "the worker asked for the wasm file"
+    assert not page.is_visible("#fallback-late")
+    # The line recovers: the page offers the result, without swapping the page unasked.
+    held[0].continue_()
+    page.wait_for_selector("#fallback-late:not([hidden])", timeout=90000)
+    assert page.is_visible("#view-fallback")
+    page.click("#fallback-late button")
+    assert wait_for_result(page) == "funderen"

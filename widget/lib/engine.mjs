@@ -3,8 +3,10 @@
 // "not ready in time after the last answer" into a failure the page can explain.
 
 export class Engine {
-  constructor({ workerUrl, wheelUrl, dataUrl, watchdogMs, onState = () => {} }) {
+  constructor({ workerUrl, wheelUrl, dataUrl, watchdogMs, onState = () => {}, onLateReady = () => {} }) {
     this.onState = onState;
+    this.onLateReady = onLateReady;
+    this.timedOut = false;
     this.workerUrl = workerUrl;
     this.wheelUrl = wheelUrl;
     this.dataUrl = dataUrl;
@@ -45,11 +47,22 @@ export class Engine {
     if (this.state === "ready" || this.state === "failed" || this.timer) return;
     this.timer = setTimeout(() => {
       this.timer = null;
-      if (this.state !== "ready") this.fail("De rekenmodule was niet op tijd klaar");
+      if (this.state !== "ready") {
+        // Keep the worker: on a slow line it may still finish, and then the page can offer the result.
+        this.fail("De rekenmodule was niet op tijd klaar");
+        this.timedOut = true;
+      }
     }, this.watchdogMs);
   }
 
   retry() {
+    if (this.timedOut && this.worker) {
+      // Still loading after the watchdog: give it another period instead of starting over.
+      this.timedOut = false;
+      this.setState("loading");
+      this.armWatchdog();
+      return;
+    }
     if (this.worker) this.worker.terminate();
     this.worker = null;
     this.setState("idle");
@@ -58,11 +71,15 @@ export class Engine {
 
   onMessage(msg) {
     if (msg.type === "ready") {
+      const late = this.timedOut;
+      this.timedOut = false;
       this.setState("ready");
       clearTimeout(this.timer);
       this.timer = null;
       this.flush();
+      if (late) this.onLateReady();
     } else if (msg.type === "failed") {
+      this.timedOut = false;
       this.fail(msg.message);
     } else if (msg.type === "result" || msg.type === "error") {
       const call = this.pending.get(msg.id);
@@ -75,6 +92,7 @@ export class Engine {
 
   fail(message) {
     if (this.state === "failed") return;
+    this.timedOut = false;
     this.failure = message;
     this.setState("failed");
     clearTimeout(this.timer);

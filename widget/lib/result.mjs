@@ -18,11 +18,13 @@ function asList(value) {
 }
 
 function linkList(items) {
-  // subsidies / routes: {text, links:[{name,url}]} or {text, instruments:[…]} or strings.
+  // subsidies: {text, instruments:[{name, url, status_label}]}; routes: {text, partners:[{name, url}]}.
   return el("ul", {}, asList(items).map((item) => {
-    const links = asList(item && (item.links || item.items)).filter((l) => l && l.url);
-    return el("li", {}, asText(item), links.length ? " " : null,
-      links.map((l, i) => [i ? ", " : "(", el("a", { href: SITE_ROOT + l.url }, l.name), i === links.length - 1 ? ")" : null]));
+    const links = asList(item && (item.instruments || item.partners)).filter((l) => l && l.url);
+    return el("li", {}, asText(item),
+      links.length ? el("ul", {}, links.map((l) => el("li", {},
+        el("a", { href: SITE_ROOT + l.url }, l.name),
+        l.status_label && l.status !== "open" ? ` (${l.status_label})` : null))) : null);
   }));
 }
 
@@ -54,7 +56,7 @@ function answersTable(result, data) {
       el("th", { scope: "col", text: "Past bij fase" }))),
     el("tbody", {}, result.answers.map((a) => el("tr", {},
       el("th", { scope: "row", text: a.title }),
-      el("td", { text: a.letter }),
+      el("td", { text: a.answer ? `${a.letter}. ${a.answer}` : a.letter }),
       el("td", { text: stepName(data, a.step) }))))));
 }
 
@@ -79,7 +81,7 @@ function recommendation(item) {
   const kind = item.kind === "partner" ? "Organisatie" : "Regeling of activiteit";
   return el("li", {},
     el("a", { href: SITE_ROOT + item.url }, item.name),
-    item.status === "in voorbereiding" ? el("span", { class: "tag", text: "In voorbereiding" }) : null,
+    item.status_label ? el("span", { class: "tag", text: item.status_label }) : null,
     el("br"), el("span", { class: "hint", text: kind }),
     item.why ? el("p", { text: item.why }) : null,
     item.target_group ? el("p", { text: `Voor wie: ${item.target_group}` }) : null);
@@ -88,13 +90,12 @@ function recommendation(item) {
 // level: the page's top heading level (1, or what an embedding page asked for).
 export function renderResult(body, result, data, level = 1) {
   const h = (text) => el(`h${Math.min(6, level + 1)}`, { text });
-  const step = data.steps.find((s) => s.slug === result.phase.slug) || {};
   const byId = Object.fromEntries(result.answers.map((a) => [a.id, a]));
-  const gemeente = result.gemeente && data.gemeenten.find((g) => g.slug === (result.gemeente.slug || result.gemeente));
+  const gemeente = result.gemeente;
   const parts = [
     el("div", { class: "panel" },
       el("p", {}, "Je bedrijf zit in de fase ", el("span", { class: "phase", "data-phase": result.phase.slug, text: result.phase.name }), "."),
-      step.meaning ? el("p", { text: `${step.meaning}.` }) : null,
+      result.meaning ? el("p", { text: `${result.meaning}.` }) : null,
       result.between ? el("p", { "data-between": result.between.slug, text: `Je zit tussen ${result.phase.name} en ${result.between.name}. ${data.between_note}` }) : null,
       gemeente ? el("p", { text: `Aanbevelingen voor een bedrijf in de gemeente ${gemeente.name}.` }) : null),
     h("Waarom deze fase?"),
@@ -110,6 +111,7 @@ export function renderResult(body, result, data, level = 1) {
       const a = byId[id];
       return a ? el("li", {}, el("strong", { text: a.title }), `: ${asText(a.advice)}`) : null;
     })),
+    asList(result.priority_notes).map((note) => el("p", { class: "notice", text: note })),
     h("Een concrete actie"),
     el("p", { text: asText(result.action) }),
     h("Volgende stap per vraag"),
@@ -118,7 +120,7 @@ export function renderResult(body, result, data, level = 1) {
       el("dd", { class: "summary-list__value", text: asText(a.advice) })))),
     h("Subsidie die kan passen"),
     linkList(result.subsidies),
-    data.subsidy_caveat ? el("p", { class: "hint", text: data.subsidy_caveat }) : null,
+    result.subsidy_caveat ? el("p", { class: "hint", text: result.subsidy_caveat }) : null,
     h("Wie kan je helpen?"),
     linkList(result.routes),
   ];
@@ -133,7 +135,7 @@ export function renderResult(body, result, data, level = 1) {
       el("p", { text: asText(result.caveat) }),
       el("p", {}, "Praat over je uitkomst met een adviseur. ",
         el("a", { href: data.intake.url }, `Neem contact op met ${data.intake.name}`), "."),
-      data.step_up ? el("p", { text: data.step_up }) : null),
+      result.step_up ? el("p", { text: result.step_up }) : null),
     result.date ? el("p", { class: "hint", text: `Uitkomst van ${result.date}.` }) : null,
   );
   body.replaceChildren(...parts.filter(Boolean));
