@@ -67,6 +67,7 @@ def scan_frame(page):
     page.wait_for_selector("iframe")
     frame = page.frame_locator("iframe").first
     frame.locator("[data-action=start]").wait_for()
+    frame.locator("main[data-engine]").wait_for(state="attached")  # the page's script is running
     return frame
 
 
