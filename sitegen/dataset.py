@@ -176,8 +176,12 @@ def _cross_check(docs, ladder, regions, partners, instruments, today, seeds_dir)
     theme_slugs = {t.slug for t in ladder.themes} if ladder else set()
     gemeenten = {g.slug for g in regions.gemeenten} if regions else set()
     region_slugs = ({r.slug for r in regions.regions} | gemeenten) if regions else set()
-    partner_ids = {p.id for _, p in partners} | {raw.get("id") for _, raw in _raw(docs["partners"], "partners")}
-    instrument_ids = {i.id for _, i in instruments} | {raw.get("id") for _, raw in _raw(docs["instruments"], "instruments")}
+    # A file that could not be read at all says nothing about which ids exist: skip the checks
+    # against it, so its one YAML error is not buried under dozens of false "does not exist" errors.
+    partner_ids = _Anything() if docs["partners"] is None else (
+        {p.id for _, p in partners} | {raw.get("id") for _, raw in _raw(docs["partners"], "partners")})
+    instrument_ids = _Anything() if docs["instruments"] is None else (
+        {i.id for _, i in instruments} | {raw.get("id") for _, raw in _raw(docs["instruments"], "instruments")})
     seed_lengths = _seed_lengths(seeds_dir)
 
     def check_sources(doc, path, sources, ident):
@@ -269,6 +273,13 @@ def _cross_check(docs, ladder, regions, partners, instruments, today, seeds_dir)
         check_reviewed(doc, path, ins, ins.id)
         check_sources(doc, path, ins.sources, ins.id)
     return errors
+
+
+class _Anything:
+    """Stands in for the ids of an unreadable file: every id counts as known."""
+
+    def __contains__(self, item) -> bool:
+        return True
 
 
 def _raw(doc: YamlDocument | None, key: str) -> list[tuple[int, dict]]:

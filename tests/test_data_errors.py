@@ -239,3 +239,11 @@ def test_failed_build_leaves_the_existing_site_alone(data_copy, tmp_path):
     assert result.returncode == 1
     assert (out / "index.html").read_text(encoding="utf-8") == "oude site"
     assert sorted(p.name for p in out.iterdir()) == ["index.html"]
+
+
+def test_an_unreadable_file_is_not_buried_under_false_reference_errors(data_copy):
+    path = data_copy / "partners.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "\n  - id: kapot\n    name: [niet gesloten\n", encoding="utf-8")
+    errors = errors_for(data_copy)
+    assert any("YAML-fout" in e for e in errors)
+    assert not any("bestaat niet" in e or "onbekende partner" in e for e in errors), errors
