@@ -20,7 +20,7 @@ def dutch_message(error: dict) -> str:
     if kind == "extra_forbidden":
         return f"onbekend veld '{field}'; controleer de spelling of haal het weg (zie CONTRIBUTING.md voor alle velden)"
     if kind == "literal_error":
-        expected = ctx.get("expected", "")
+        expected = str(ctx.get("expected", "")).replace("' or '", "' of '")  # pydantic joins the last with "or"
         return f"'{got}' is geen geldige waarde voor '{field}'; kies uit: {expected}"
     if kind in ("date_from_datetime_parsing", "date_parsing", "date_type", "date_from_datetime_inexact"):
         return f"'{got}' in '{field}' is geen geldige datum; schrijf JJJJ-MM-DD, bijv. 2026-11-22"
