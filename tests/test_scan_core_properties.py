@@ -43,12 +43,14 @@ def scan_data_json(scan_data) -> str:
 @pytest.fixture(scope="session")
 def varied_data(scan_data) -> dict:
     """Real data with every third offer closed, every third expiring on a spread of dates and
-    the intake itself ending mid-2027, so 'closed' and 'expired' occur for every phase."""
+    the intake itself ending mid-2027 and not offered in Hardenberg, so 'closed', 'expired' and
+    'not here' occur for every phase."""
     data = copy.deepcopy(scan_data)
     intake = data["ladder"]["intake"]["instrument"]
     for n, item in enumerate(data["instruments"]):
         if item["id"] == intake:
             item["open_until"] = "2027-06-30"
+            item["gemeenten"] = [g for g in item["gemeenten"] if g != "hardenberg"]
         elif n % 3 == 0:
             item["status"] = "gesloten"
         elif n % 3 == 1:
@@ -189,3 +191,5 @@ def test_varied_data_really_closes_offers_that_would_be_shown(scan_data, varied_
     assert left_out
     intake = varied_data["ladder"]["intake"]["instrument"]
     assert intake not in {r.id for r in evaluate(varied_data, "AAAAAAA", None, date(2027, 7, 1)).recommendations}
+    assert intake not in {r.id for r in evaluate(varied_data, "AAAAAAA", "hardenberg", TODAY).recommendations}
+    assert intake in {r.id for r in evaluate(varied_data, "AAAAAAA", "emmen", TODAY).recommendations}

@@ -43,6 +43,7 @@ PHASE_CASES = [
     # phase.py's docstring says the higher one wins ("een stapje omhoog") -> funderen.
     ("AABBCCD", "starten", "funderen"),
     ("AACCDDE", "funderen", "optimaliseren"),    # DESIGN.md: A, C, D twice; median C; D nearest
+    ("BBCDDAF", "starten", "optimaliseren"),     # B, D tied and equally near median C: the lower
     ("ABCDEFC", "funderen", None),               # spread over all six; C twice, no neighbour
     ("CCCDDAB", "funderen", "optimaliseren"),    # D adjacent, once less, at least twice
     ("CCCBBDD", "funderen", "optimaliseren"),    # B and D both qualify: the higher one
