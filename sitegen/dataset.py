@@ -117,6 +117,18 @@ def _check_unique(docs_entries, doc, key, errors):
             seen[ident] = i
 
 
+def _validated_list(model: type[M], doc: YamlDocument | None, key: str, errors: list[DataError]) -> list[tuple[int, M]]:
+    """(position in the file, validated entry) for every entry that passes; problems go to errors."""
+    raw_entries = _entries(doc, key, errors)
+    _check_unique(raw_entries, doc, key, errors)
+    out = []
+    for i, raw in raw_entries:
+        entry = _validate(model, raw, doc, (key, i), str(raw.get("id", "")), errors)
+        if entry:
+            out.append((i, entry))
+    return out
+
+
 def load_dataset(data_dir: Path, today: date, seeds_dir: Path | None = None) -> Dataset:
     """Read and check all data files. Raises DataErrors with every problem found."""
     errors: list[DataError] = []
@@ -133,21 +145,8 @@ def load_dataset(data_dir: Path, today: date, seeds_dir: Path | None = None) -> 
     if docs["regions"] is not None:
         regions = _validate(RegionsFile, docs["regions"].data, docs["regions"], (), "", errors)
 
-    partners: list[tuple[int, Partner]] = []
-    raw_partners = _entries(docs["partners"], "partners", errors)
-    _check_unique(raw_partners, docs["partners"], "partners", errors)
-    for i, raw in raw_partners:
-        p = _validate(Partner, raw, docs["partners"], ("partners", i), str(raw.get("id", "")), errors)
-        if p:
-            partners.append((i, p))
-
-    instruments: list[tuple[int, Instrument]] = []
-    raw_instruments = _entries(docs["instruments"], "instruments", errors)
-    _check_unique(raw_instruments, docs["instruments"], "instruments", errors)
-    for i, raw in raw_instruments:
-        ins = _validate(Instrument, raw, docs["instruments"], ("instruments", i), str(raw.get("id", "")), errors)
-        if ins:
-            instruments.append((i, ins))
+    partners = _validated_list(Partner, docs["partners"], "partners", errors)
+    instruments = _validated_list(Instrument, docs["instruments"], "instruments", errors)
 
     errors += _cross_check(docs, ladder, regions, partners, instruments, today, seeds_dir)
     if errors or ladder is None or regions is None:
