@@ -74,10 +74,26 @@ def evaluate(data: dict, answers: str, gemeente: str | None, today: date) -> Sca
     )
 
 
+_last_parsed: tuple[str, dict] | None = None
+
+
+def _parsed(scan_data_json: str) -> dict:
+    """The worker passes the same 50 KB scan data with every call: parse it once, not per answer.
+
+    Safe because evaluate() never changes the data it is given; a different text is parsed anew.
+    """
+    global _last_parsed
+    if _last_parsed is not None and _last_parsed[0] == scan_data_json:
+        return _last_parsed[1]
+    data = json.loads(scan_data_json)
+    _last_parsed = (scan_data_json, data)
+    return data
+
+
 def evaluate_json(scan_data_json: str, answers_or_code: str, gemeente: str | None, today_iso: str) -> str:
     """The browser worker's one entry point: never raises, returns the result or {"error": "..."}."""
     try:
-        data = json.loads(scan_data_json)
+        data = _parsed(scan_data_json)
         known = {g["slug"] for g in data["gemeenten"]}
         if isinstance(answers_or_code, str) and answers_or_code.startswith("v"):
             answers, code_gemeente = decode_code(answers_or_code, known)
