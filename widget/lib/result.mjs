@@ -48,7 +48,7 @@ function stepName(data, slug) {
 }
 
 function answersTable(result, data) {
-  return el("div", { class: "table-wrap" }, el("table", { class: "table" },
+  return tableWrap(el("table", { class: "table" },
     el("caption", { text: "Jouw antwoorden per vraag" }),
     el("thead", {}, el("tr", {},
       el("th", { scope: "col", text: "Vraag" }),
@@ -63,18 +63,25 @@ function answersTable(result, data) {
 function ladderTable(result, data) {
   const counts = {};
   for (const a of result.answers) counts[a.step] = (counts[a.step] || 0) + 1;
-  return el("div", { class: "table-wrap" }, el("table", { class: "table" },
+  const mark = (slug) => {
+    if (slug === result.phase.slug) return "Jouw fase";
+    return result.between && slug === result.between.slug ? "Daar zit je tegenaan" : "";
+  };
+  return tableWrap(el("table", { class: "table" },
     el("caption", { text: "De ladder: hoe vaak je elk antwoord koos" }),
     el("thead", {}, el("tr", {},
-      el("th", { scope: "col", text: "Fase" }),
-      el("th", { scope: "col", text: "Antwoord" }),
-      el("th", { scope: "col", text: "Aantal keer gekozen" }),
-      el("th", { scope: "col", text: "Jouw fase" }))),
+      el("th", { scope: "col", text: "Fase (antwoord)" }),
+      el("th", { scope: "col", text: "Gekozen" }),
+      el("th", { scope: "col", text: "Jij" }))),
     el("tbody", {}, data.steps.map((s) => el("tr", {},
-      el("th", { scope: "row", text: s.name }),
-      el("td", { text: s.letter }),
-      el("td", { text: String(counts[s.slug] || 0) }),
-      el("td", { text: s.slug === result.phase.slug ? "Ja" : (result.between && s.slug === result.between.slug ? "Grenst eraan" : "") }))))));
+      el("th", { scope: "row", text: `${s.name} (${s.letter})` }),
+      el("td", { text: `${counts[s.slug] || 0}×` }),
+      el("td", { text: mark(s.slug) }))))));
+}
+
+// A wide table scrolls inside its own box; keyboard users can scroll it too (focusable region).
+function tableWrap(table) {
+  return el("div", { class: "table-wrap", tabindex: "0", role: "region", "aria-label": table.querySelector("caption").textContent }, table);
 }
 
 function recommendation(item) {
@@ -82,7 +89,7 @@ function recommendation(item) {
   return el("li", {},
     el("a", { href: SITE_ROOT + item.url }, item.name),
     item.status_label ? el("span", { class: "tag", text: item.status_label }) : null,
-    el("br"), el("span", { class: "hint", text: kind }),
+    el("span", { class: "hint kind", text: kind }),
     item.why ? el("p", { text: item.why }) : null,
     item.target_group ? el("p", { text: `Voor wie: ${item.target_group}` }) : null);
 }
@@ -111,7 +118,7 @@ export function renderResult(body, result, data, level = 1) {
       const a = byId[id];
       return a ? el("li", {}, el("strong", { text: a.title }), `: ${asText(a.advice)}`) : null;
     })),
-    asList(result.priority_notes).map((note) => el("p", { class: "notice", text: note })),
+    asList(result.priority_notes).map((note) => el("p", { class: "callout", text: note })),
     h("Een concrete actie"),
     el("p", { text: asText(result.action) }),
     h("Volgende stap per vraag"),
@@ -138,5 +145,5 @@ export function renderResult(body, result, data, level = 1) {
       result.step_up ? el("p", { text: result.step_up }) : null),
     result.date ? el("p", { class: "hint", text: `Uitkomst van ${result.date}.` }) : null,
   );
-  body.replaceChildren(...parts.filter(Boolean));
+  body.replaceChildren(...parts.flat().filter(Boolean));
 }
