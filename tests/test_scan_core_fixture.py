@@ -1,0 +1,149 @@
+"""Recommendations on a small hand-written scan data file, where every expected list is known.
+
+tests/fixtures/scan_data_small.json has the shape of site/scan/scan-data.json (ARCHITECTURE.md)
+with the real ladder, but with made-up offers that each test one rule: a gemeente-only offer
+in Emmen and one in Hardenberg, a Drenthe-only voucher (not for Hardenberg), a closed one, one
+that expired on 2026-06-30, one that opens on 2027-01-01, one `in voorbereiding`. The real data
+changes as editors work; these lists do not, so the ranking rule is pinned down exactly here.
+"""
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from repo_paths import ROOT, TODAY
+from scan_core import evaluate, evaluate_json
+
+FIXTURE = Path(__file__).resolve().parent / "fixtures" / "scan_data_small.json"
+INTAKE = "ibdo-intake"
+
+
+@pytest.fixture(scope="module")
+def small() -> dict:
+    return json.loads(FIXTURE.read_text(encoding="utf-8"))
+
+
+def _ids(data: dict, answers: str, gemeente: str | None, today: date = TODAY) -> list[str]:
+    return [r.id for r in evaluate(data, answers, gemeente, today).recommendations]
+
+
+def test_fixture_has_the_shape_the_build_writes(small):
+    from sitegen.scan_data import build_scan_data
+    real = build_scan_data(ROOT / "data", TODAY)
+    assert set(small) == set(real)
+    assert set(small["ladder"]) == set(real["ladder"])
+    assert {k for i in small["instruments"] for k in i} == {k for i in real["instruments"] for k in i}
+    assert {k for p in small["partners"] for k in p} == {k for p in real["partners"] for k in p}
+
+
+# Oriënteren (all A: every question is a priority). Step up: Starten. Ranking: the gemeente's own
+# offers, then more priority themes, then the phase before the step up, then the name; 6 at most,
+# then the intake.
+ORIENTEREN = [
+    ("emmen", ["emmen-lokaal", "starterstraject", "cyber-basis", "adviesvoucher-mkb-drenthe", "later-open",
+               "kennisbank", INTAKE]),
+    ("hardenberg", ["hardenberg-lokaal", "starterstraject", "cyber-basis", "later-open", "kennisbank",
+                    "zelfhulpgids", INTAKE]),
+    (None, ["starterstraject", "cyber-basis", "adviesvoucher-mkb-drenthe", "later-open", "kennisbank",
+            "zelfhulpgids", INTAKE]),
+]
+
+
+@pytest.mark.parametrize("gemeente, expected", ORIENTEREN)
+def test_ranking_for_orienteren(small, gemeente, expected):
+    assert _ids(small, "AAAAAAA", gemeente) == expected
+
+
+def test_closed_and_expired_never_shown_and_expiry_counts_from_the_day_after(small):
+    for gemeente in ("emmen", "hardenberg", None):
+        for day in (date(2026, 1, 1), TODAY, date(2027, 3, 1)):
+            ids = _ids(small, "AAAAAAA", gemeente, day)
+            assert "gesloten-regeling" not in ids
+            assert ("verlopen-regeling" in ids) == (day <= date(2026, 6, 30))
+    # on its last day it is still open, and its four priority themes put it right after the local one
+    assert _ids(small, "AAAAAAA", "emmen", date(2026, 6, 30))[:3] == ["emmen-lokaal", "verlopen-regeling", "starterstraject"]
+    assert "verlopen-regeling" not in _ids(small, "AAAAAAA", "emmen", date(2026, 7, 1))
+
+
+def test_opening_later_is_labelled_and_a_past_voucher_drops_off(small):
+    result = evaluate(small, "AAAAAAA", "emmen", TODAY)
+    later = next(r for r in result.recommendations if r.id == "later-open")
+    assert (later.status, later.status_label) == ("open", "Opent op 01-01-2027")
+    next_year = evaluate(small, "AAAAAAA", "emmen", date(2027, 1, 1))
+    assert "adviesvoucher-mkb-drenthe" not in [r.id for r in next_year.recommendations]  # open_until 2026-12-31
+    assert next(r for r in next_year.recommendations if r.id == "later-open").status_label == "Open"
+    voucher = next_year.subsidies[0]["instruments"][0]
+    assert (voucher["id"], voucher["status"], voucher["status_label"]) == ("adviesvoucher-mkb-drenthe", "gesloten", "Gesloten")
+
+
+def test_why_says_which_step_and_priority_it_fits(small):
+    recs = {r.id: r for r in evaluate(small, "AAAAAAA", "emmen", TODAY).recommendations}
+    assert recs["starterstraject"].why == (
+        "Past bij de stap omhoog naar Starten. Helpt bij wat eerst aandacht vraagt: "
+        "Digitale tools, systemen en online kanalen, Data & sturing en Processen.")
+    assert recs["emmen-lokaal"].why == (
+        "Past bij je fase, Oriënteren. Helpt bij wat eerst aandacht vraagt: "
+        "Digitale tools, systemen en online kanalen. Speciaal voor ondernemers in Emmen.")
+    assert recs["kennisbank"].why == "Past bij je fase, Oriënteren."
+    assert recs[INTAKE].why.startswith("Wil je liever eerst met iemand praten?")
+    assert recs["starterstraject"].target_group == "Mkb-bedrijven (testgegevens)"
+    assert all(r.kind == "instrument" and r.url == f"instrumenten/{r.id}/" for r in recs.values())
+
+
+def test_in_voorbereiding_is_shown_and_labelled(small):
+    result = evaluate(small, "CCCCCCC", "assen", TODAY)
+    assert [r.id for r in result.recommendations] == ["subsidie-digitale-en-ai-gereedheid", INTAKE]
+    rec = result.recommendations[0]
+    assert (rec.status, rec.status_label) == ("in voorbereiding", "In voorbereiding")
+    subsidy = result.subsidies[0]["instruments"]
+    assert [(s["id"], s["status_label"]) for s in subsidy] == [("subsidie-digitale-en-ai-gereedheid", "In voorbereiding")]
+
+
+def test_hardenberg_gets_no_drenthe_only_subsidy(small):
+    funderen = evaluate(small, "CCCCCCC", "hardenberg", TODAY)
+    assert [r.id for r in funderen.recommendations] == [INTAKE]
+    assert funderen.subsidies[0]["instruments"] == []
+    assert "niet voor bedrijven in Hardenberg" in funderen.subsidies[0]["text"]
+    innoveren = evaluate(small, "EEEEEEE", "hardenberg", TODAY)
+    assert [r.id for r in innoveren.recommendations] == ["praktijkplek-ai", "mit", INTAKE]
+    assert [s["id"] for s in innoveren.subsidies[0]["instruments"]] == ["mit"]  # EFRO here is Drenthe-only
+    # the same answers in Emmen: both, EFRO before MIT by name
+    assert _ids(small, "EEEEEEE", "emmen") == ["praktijkplek-ai", "efro", "mit", INTAKE]
+
+
+def test_top_step_has_no_step_up(small):
+    assert _ids(small, "FFFFFFF", "emmen") == ["efro", "mit", INTAKE]
+
+
+@pytest.mark.parametrize("answers, phase, between, priorities", [
+    ("AAAAAAA", "orienteren", None, ["tools", "data", "processes", "skills", "security", "ai", "strategy"]),
+    ("FFFFFFF", "transformeren", None, ["tools", "data", "processes", "skills", "security", "ai", "strategy"]),
+    ("CCBCDCC", "funderen", None, ["processes"]),
+    ("AABBCCD", "starten", "funderen", ["tools", "data"]),
+    ("AACCDDE", "funderen", "optimaliseren", ["tools", "data"]),
+    ("ABCDEFC", "funderen", None, ["tools"]),
+    ("DDDDADD", "optimaliseren", None, ["security"]),
+    ("ADDDBDD", "optimaliseren", None, ["tools", "security"]),   # security B: always a priority
+    ("DBDDEBF", "optimaliseren", None, ["data", "ai"]),
+])
+def test_worked_examples(small, answers, phase, between, priorities):
+    result = evaluate(small, answers, None, TODAY)
+    assert (result.phase.slug, result.between.slug if result.between else None) == (phase, between)
+    assert result.priorities == priorities
+
+
+def test_evaluate_json_on_the_fixture_is_the_documented_shape(small):
+    out = json.loads(evaluate_json(FIXTURE.read_text(encoding="utf-8"), "v1.AABBCCD.emmen", None, "2026-11-22"))
+    for key in ("code", "phase", "between", "reasoning", "answers", "priorities", "action", "subsidies", "routes",
+                "recommendations", "caveat", "gemeente", "date", "svg"):
+        assert key in out, key
+    assert out["code"] == "v1.AABBCCD.emmen"
+    assert out["phase"] == {"slug": "starten", "name": "Starten"}
+    assert out["between"] == {"slug": "funderen", "name": "Funderen"}
+    assert out["routes"] == [{"text": "IBDO / adviseur digitalisering",
+                              "partners": [{"id": "ibdo", "name": "Ik Ben Drents Ondernemer (IBDO)", "url": "partners/ibdo/"}]}]
+    assert set(out["svg"]) == {"ladder", "answers"}
+    assert [set(r) for r in out["recommendations"]][0] >= {"kind", "id", "name", "url", "why", "status", "target_group"}
