@@ -75,6 +75,7 @@ function showResult({ history = "push", focus = true } = {}) {
   const run = ++resultRun;
   $("#result-busy").hidden = false;
   $("#result-body").replaceChildren();
+  $("#result-status").textContent = "";
   $("#result-actions").hidden = true;
   go("result", { history, focus, hash: `#${code}` });
   engine.evaluate(answers.code(null), gemeente, todayIso()).then((result) => {
@@ -85,6 +86,7 @@ function showResult({ history = "push", focus = true } = {}) {
     $("#copy-status").textContent = "";
     $("#result-busy").hidden = true;
     $("#result-actions").hidden = false;
+    $("#result-status").textContent = `Je uitkomst staat klaar: de fase ${result.phase.name}.`;
     main.dataset.result = result.phase.slug; // a hook for tests and the embed script
   }, () => {
     if (run !== resultRun) return;

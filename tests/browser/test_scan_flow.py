@@ -172,3 +172,24 @@ def test_download_result_as_json(page, base_url):
     import json
     result = json.loads(open(info.value.path(), encoding="utf-8").read())
     assert result["phase"]["slug"] == "transformeren"
+
+
+def test_copy_share_link(context, base_url):
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url)
+    page = context.new_page()
+    page.goto(f"{base_url}/scan/#v1.CCBCDCC")
+    wait_for_result(page)
+    page.click("[data-action=copy]")
+    page.wait_for_selector("#copy-status:has-text('gekopieerd')")
+    assert page.evaluate("navigator.clipboard.readText()").endswith("#v1.CCBCDCC")
+
+
+def test_print_fits_on_two_pages(page, base_url, scan_data):
+    # The longest result: low answers and a gemeente bring the most recommendations.
+    slug = scan_data["gemeenten"][0]["slug"]
+    page.goto(f"{base_url}/scan/#v1.AABAABA.{slug}")
+    wait_for_result(page)
+    pdf = page.pdf(format="A4")
+    import re
+    pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+    assert 1 <= pages <= 2, f"the printed result takes {pages} pages"

@@ -1,7 +1,11 @@
 // Result actions: print / save as PDF, download JSON, copy the share link.
 
+// The share link keeps ?gemeente= and theme settings, not the frame's own plumbing.
 export function shareUrl(code) {
-  return `${location.origin}${location.pathname}${location.search}#${code}`;
+  const params = new URLSearchParams(location.search);
+  for (const name of ["embed", "parent", "watchdog"]) params.delete(name);
+  const query = params.toString();
+  return `${location.origin}${location.pathname}${query ? `?${query}` : ""}#${code}`;
 }
 
 export function downloadJson(result) {
