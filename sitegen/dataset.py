@@ -43,6 +43,11 @@ class Dataset:
         self.regions_by_slug = {r.slug: r for r in self.regions.regions}
         self.steps_by_slug = {s.slug: s for s in self.ladder.steps}
         self.themes_by_slug = {t.slug: t for t in self.ladder.themes}
+        # Instruments per partner (main or other partner), built once: pages ask for every partner.
+        self._offers: dict[str, list[Instrument]] = {p.id: [] for p in self.partners}
+        for i in self.instruments:
+            for pid in dict.fromkeys([i.partner] + [o.partner for o in i.other_partners]):
+                self._offers.setdefault(pid, []).append(i)
 
     def gemeenten_in(self, region_slugs: list[str]) -> list[str]:
         """Gemeente slugs that a list of gemeente/region slugs covers, in regions.yaml order."""
@@ -66,8 +71,7 @@ class Dataset:
         return slug
 
     def instruments_of(self, partner_id: str) -> list[Instrument]:
-        return [i for i in self.instruments
-                if i.partner == partner_id or any(o.partner == partner_id for o in i.other_partners)]
+        return self._offers.get(partner_id, [])
 
 
 def _validate(model: type[M], raw: object, doc: YamlDocument, path: tuple, entry_id: str,

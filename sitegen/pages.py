@@ -62,6 +62,13 @@ def nl_date(value: date) -> str:
     return f"{value.day} {months[value.month - 1]} {value.year}"
 
 
+def href_root(rel: str) -> str:
+    """From a page's URL to the site root (use_directory_urls: a/b.md is served at a/b/)."""
+    parts = rel.split("/")
+    depth = len(parts) - 1 + (0 if parts[-1] == "index.md" else 1)
+    return "../" * depth
+
+
 def is_stale(reviewed: date, today: date) -> bool:
     return today - reviewed > STALE_AFTER
 
@@ -95,6 +102,7 @@ class PageWriter:
     def _write(self, rel: str, template: str, **context) -> None:
         path = self.docs / rel
         path.parent.mkdir(parents=True, exist_ok=True)
+        context.setdefault("href_root", href_root(rel))
         path.write_text(self.env.get_template(template).render(**self.common, **context), encoding="utf-8")
         self.written.append(path)
 

@@ -16,7 +16,11 @@ from .errors import DataError
 Path_ = tuple  # a path into the document: ("instruments", 3, "name")
 
 
-class _TextDateLoader(yaml.SafeLoader):
+# libyaml's C parser when PyYAML has it (about 10x faster on national-scale data); same nodes and marks.
+_BaseLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _TextDateLoader(_BaseLoader):
     """SafeLoader that leaves dates as strings (pydantic parses and checks them)."""
 
 

@@ -161,3 +161,18 @@ def test_yaml_files_point_editors_to_their_schema(name):
     first = (DATA / f"{name}.yaml").read_text(encoding="utf-8").splitlines()[0]
     assert first == f"# yaml-language-server: $schema=../schemas/{name}.schema.json"
     assert (ROOT / "schemas" / f"{name}.schema.json").exists()
+
+
+def test_every_link_to_a_partner_or_instrument_leads_to_a_page(built_site):
+    """Long lists are plain HTML (not checked by mkdocs): check their links here."""
+    from urllib.parse import urljoin, urlparse
+    broken = []
+    for page in built_site.rglob("index.html"):
+        url = "/" + page.parent.relative_to(built_site).as_posix() + "/"
+        for href in re.findall(r'href="([^"#?]+)"', page.read_text(encoding="utf-8")):
+            if re.match(r"^[a-z]+:|^//", href) or not re.search(r"(instrumenten|partners)/[a-z0-9-]+/$", href):
+                continue
+            target = urlparse(urljoin("http://x" + url.replace("//", "/"), href)).path
+            if not (built_site / target.lstrip("/") / "index.html").exists():
+                broken.append((url, href))
+    assert broken == []

@@ -89,7 +89,7 @@ def test_each_filled_cell_has_a_list_page(dataset, tmp_path):
                 page = tmp_path / "ecosysteem" / (c.href.rstrip("/") + ".md")
                 assert page in written
                 text = page.read_text(encoding="utf-8")
-                assert all(f"instrumenten/{i.id}.md" in text for i in c.instruments)
+                assert all(f"instrumenten/{i.id}/" in text for i in c.instruments)
 
 
 class Page(HTMLParser):
