@@ -16,7 +16,7 @@ import yaml
 
 from . import ecosystem, embed, exports
 from .dataset import Dataset, load_dataset
-from .pages import SiteSettings, write_pages
+from .pages import DEFERRED_DIR, DeferredHtml, SiteSettings, write_pages
 from .scan_data import dumps, scan_data_from
 from .wheel import build_wheel
 
@@ -102,6 +102,12 @@ def _run_mkdocs(config_file: Path, docs_dir: Path, site_dir: Path) -> int:
     return sum(1 for _ in site_dir.rglob("*.html"))
 
 
+def build_html(config_file: Path, docs_dir: Path, site_dir: Path) -> tuple[int, int]:
+    """mkdocs, then the long lists that skipped Markdown (sitegen.pages.DeferredHtml)."""
+    n_html = _run_mkdocs(config_file, docs_dir, site_dir)
+    return n_html, DeferredHtml.inject(docs_dir / DEFERRED_DIR, site_dir)
+
+
 def build(out_dir: Path, today: date, paths: BuildPaths | None = None, quiet: bool = False,
           work_dir: Path | None = None) -> BuildReport:
     paths = paths or BuildPaths()
@@ -118,8 +124,8 @@ def build(out_dir: Path, today: date, paths: BuildPaths | None = None, quiet: bo
     written = write_all_pages(dataset, docs_dir, today, settings)
     report.done(f"{len(written)} pagina's gemaakt uit de gegevens")
 
-    n_html = _run_mkdocs(paths.config_file, docs_dir, site_dir)
-    report.done(f"mkdocs: {n_html} HTML-pagina's gebouwd")
+    n_html, n_lists = build_html(paths.config_file, docs_dir, site_dir)
+    report.done(f"mkdocs: {n_html} HTML-pagina's gebouwd, {n_lists} lange lijsten ingevoegd")
 
     for step in EXTRA_STEPS:
         message = step(dataset, site_dir, today, paths, settings)

@@ -79,6 +79,42 @@ def status_label(instrument: Instrument, today: date) -> str:
     return STATUSES[instrument.status]
 
 
+DEFERRED_DIR = ".deferred-html"  # inside docs/, hidden: mkdocs skips dot-folders
+
+
+class DeferredHtml:
+    """Long lists skip Markdown: the page gets a marker, the built HTML gets the list after mkdocs.
+
+    Why: at national scale (thousands of rows) Markdown's HTML and inline processing of these
+    lists took most of the build. The lists are escaped HTML already; links come from valid ids
+    (tests/test_build.py checks them in the built site).
+    """
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+
+    def defer(self, rel: str, html: str) -> str:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        n = sum(1 for _ in self.folder.glob("*.html"))
+        (self.folder / f"{n}.html").write_text(html, encoding="utf-8")
+        (self.folder / f"{n}.page").write_text(rel, encoding="utf-8")
+        return f"<!-- dd-deferred {n} -->"
+
+    @staticmethod
+    def inject(folder: Path, site_dir: Path) -> int:
+        count = 0
+        for part in sorted(folder.glob("*.html")):
+            rel = part.with_suffix(".page").read_text(encoding="utf-8")
+            page = site_dir / (rel[: -len("index.md")] if rel.endswith("index.md") else rel[:-3] + "/") / "index.html"
+            marker = f"<!-- dd-deferred {part.stem} -->"
+            text = page.read_text(encoding="utf-8")
+            if marker not in text:
+                raise RuntimeError(f"{page}: de lijst kon niet worden ingevoegd (markering {marker} ontbreekt)")
+            page.write_text(text.replace(marker, part.read_text(encoding="utf-8")), encoding="utf-8")
+            count += 1
+        return count
+
+
 def _environment() -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=False,
                              undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
@@ -92,6 +128,7 @@ class PageWriter:
         self.d, self.docs, self.today, self.settings = dataset, docs_dir, today, settings
         self.env = _environment()
         self.written: list[Path] = []
+        self.deferred = DeferredHtml(docs_dir / DEFERRED_DIR)
         self.common = dict(
             activity_labels=ACTIVITY_TYPES,
             status_label=lambda i: status_label(i, today),
@@ -103,6 +140,7 @@ class PageWriter:
         path = self.docs / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         context.setdefault("href_root", href_root(rel))
+        context.setdefault("defer", lambda html: self.deferred.defer(rel, html))
         path.write_text(self.env.get_template(template).render(**self.common, **context), encoding="utf-8")
         self.written.append(path)
 

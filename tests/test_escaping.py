@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from repo_paths import ROOT, TODAY
-from sitegen.build_site import _run_mkdocs, write_all_pages
+from sitegen.build_site import build_html, write_all_pages
 from sitegen.pages import SiteSettings
 
 PAYLOADS = ['<script>alert("x")</script>', '<img src=x onerror=alert(1)>', '"><svg onload=alert(1)>']
@@ -25,7 +25,7 @@ def test_xss_payloads_in_every_text_field_are_escaped(dataset, tmp_path):
     shutil.copytree(ROOT / "content", docs)
     write_all_pages(d, docs, TODAY, SiteSettings())
     site = tmp_path / "site"
-    _run_mkdocs(ROOT / "mkdocs.yml", docs, site)
+    build_html(ROOT / "mkdocs.yml", docs, site)
     for page in (site / "partners" / "ibdo" / "index.html", site / "instrumenten" / i.id / "index.html",
                  site / "partners" / "index.html", site / "instrumenten" / "index.html"):
         html = page.read_text(encoding="utf-8")
