@@ -48,15 +48,15 @@ def ladder_svg(step_names: list[str], phase: int, between: int | None) -> str:
 
 
 def answers_svg(rows: list[tuple[str, str, int]], step_names: list[str]) -> str:
-    """One bar per question: the length is the step of the answer (A = 1 … F = 6)."""
-    label_w, bar_unit, row_h = 230, 60, 30
-    width, height = label_w + bar_unit * len(step_names) + 40, row_h * len(rows) + 10
+    """One bar per question, its title above it: the length is the step of the answer (A = 1 … F = 6)."""
+    bar_unit, row_h = 60, 42
+    width, height = bar_unit * len(step_names) + 30, row_h * len(rows) + 6
     body = []
     for r, (title, letter, step) in enumerate(rows):
-        y = 5 + r * row_h
-        body.append(f'<text x="0" y="{y + 18}" font-size="12" fill="{TEXT}">{escape(title)}</text>')
-        body.append(f'<rect x="{label_w}" y="{y + 4}" width="{bar_unit * (step + 1)}" height="18" rx="2" fill="{DARK}"/>')
-        body.append(f'<text x="{label_w + bar_unit * (step + 1) + 6}" y="{y + 18}" font-size="12" font-weight="700" '
+        y = 4 + r * row_h
+        body.append(f'<text x="0" y="{y + 12}" font-size="12" fill="{TEXT}">{escape(title)}</text>')
+        body.append(f'<rect x="0" y="{y + 17}" width="{bar_unit * (step + 1)}" height="16" rx="2" fill="{DARK}"/>')
+        body.append(f'<text x="{bar_unit * (step + 1) + 6}" y="{y + 30}" font-size="12" font-weight="700" '
                     f'fill="{TEXT}">{escape(letter)}</text>')
     desc = "; ".join(f"{title}: {letter} ({step_names[step]})" for title, letter, step in rows) + "."
     return _svg(width, height, "antwoorden", "Je antwoorden per vraag", desc, body)
