@@ -41,3 +41,16 @@ def built_site(tmp_path_factory) -> Path:
     out = work / "site"
     build(out, TODAY, BuildPaths(), quiet=True, work_dir=work / "work")
     return out
+
+
+@pytest.fixture(scope="session")
+def scan_data() -> dict:
+    """The scan data JSON document of the real data, as the build emits it."""
+    from sitegen.scan_data import build_scan_data
+    return build_scan_data(DATA, TODAY)
+
+
+@pytest.fixture(scope="session")
+def scan_data_json(scan_data) -> str:
+    from sitegen.scan_data import dumps
+    return dumps(scan_data)

@@ -20,16 +20,6 @@ KNOWN = set(GEMEENTEN)
 DUTCH = re.compile(r"\b(geen|moet|moeten|heeft|hoort|onbekend|kent|nodig|zoals|gebruik)\b")
 
 
-@pytest.fixture(scope="session")
-def scan_data() -> dict:
-    from sitegen.scan_data import build_scan_data
-    return build_scan_data(ROOT / "data", TODAY)
-
-
-@pytest.fixture(scope="session")
-def scan_data_json(scan_data) -> str:
-    from sitegen.scan_data import dumps
-    return dumps(scan_data)
 
 
 def test_gemeenten_in_the_data_are_the_known_ones(scan_data):

@@ -28,16 +28,6 @@ dates_st = st.dates(min_value=date(2020, 1, 1), max_value=date(2032, 12, 31))
 SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 
 
-@pytest.fixture(scope="session")
-def scan_data() -> dict:
-    from sitegen.scan_data import build_scan_data
-    return build_scan_data(ROOT / "data", TODAY)
-
-
-@pytest.fixture(scope="session")
-def scan_data_json(scan_data) -> str:
-    from sitegen.scan_data import dumps
-    return dumps(scan_data)
 
 
 @pytest.fixture(scope="session")
