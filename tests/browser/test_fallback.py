@@ -40,6 +40,10 @@ def test_watchdog_when_the_download_stalls_then_late_result(page, base_url):
     page.wait_for_selector("#view-fallback:not([hidden])", timeout=30000)
     assert held, "the worker asked for the wasm file"
     assert not page.is_visible("#fallback-late")
+    # Trying again waits for the same download: no second copy of Pyodide.
+    page.click("#view-fallback [data-action=retry]")
+    page.wait_for_selector("#view-fallback:not([hidden])", timeout=30000)
+    assert len(held) == 1
     # The line recovers: the page offers the result, without swapping the page unasked.
     held[0].continue_()
     page.wait_for_selector("#fallback-late:not([hidden])", timeout=90000)

@@ -21,6 +21,8 @@ export class Engine {
 
   start() {
     if (this.state === "loading" || this.state === "ready") return;
+    if (this.timedOut && this.worker) { this.retry(); return; } // still loading: no second download
+    if (this.worker) this.worker.terminate();
     this.setState("loading");
     this.failure = "";
     try {
