@@ -170,9 +170,12 @@
         } catch (e) { /* the host removed us; nothing left to do */ }
       }
     });
-    setTimeout(function () {
+    // Only once the whole page is parsed can we say the element is missing.
+    var checkPresent = function () {
       if (!document.querySelector(TAG)) warn("geen <" + TAG + "> gevonden op deze pagina. Zet <" + TAG + " gemeente=\"…\"></" + TAG + "> waar de scan moet komen.");
-    }, 0);
+    };
+    if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", checkPresent);
+    else checkPresent();
   } catch (e) {
     warn("de scan kon niet starten: " + e.message);
   }
