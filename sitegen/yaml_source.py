@@ -30,6 +30,34 @@ _TextDateLoader.yaml_implicit_resolvers = {
 }
 
 
+# YAML parsers speak English, and libyaml and PyYAML word the same mistake differently.
+# (part of the parser's problem, what an editor should read). The first match wins.
+_COLON = "er staat een dubbele punt (:) waar dat niet kan. Staat er een : in een tekst? Zet de tekst dan tussen aanhalingstekens. Anders staat de regel te ver naar rechts"
+_INDENT = "de inspringing klopt niet: deze regel staat verder naar links of rechts dan de velden eromheen"
+_TAB = "er staat een tab. Gebruik spaties om in te springen"
+_QUOTE = "er mist een aanhalingsteken aan het eind van een tekst"
+_LIST = "een lijst tussen [ en ] of een blok tussen { en } is niet goed afgesloten"
+YAML_PROBLEMS = [
+    ("mapping values are not allowed", _COLON),
+    ("tab", _TAB),
+    ("found character '\\t'", _TAB),
+    ("did not find expected key", _INDENT),
+    ("expected <block end>", _INDENT),
+    ("unexpected end of stream", _QUOTE),
+    ("quoted scalar", _QUOTE),
+    ("did not find expected ',' or ']'", _LIST),
+    ("did not find expected ',' or '}'", _LIST),
+    ("flow", _LIST),
+]
+
+
+def explain_yaml_problem(problem: str) -> str:
+    for english, dutch in YAML_PROBLEMS:
+        if english in problem:
+            return f"{dutch} (YAML zegt: {problem})"
+    return f"de opbouw van het bestand klopt niet (YAML zegt: {problem}). Controleer inspringing, dubbele punten en aanhalingstekens"
+
+
 @dataclass
 class YamlDocument:
     file: str
@@ -96,9 +124,7 @@ def read_yaml(path: Path, display_name: str | None = None) -> tuple[YamlDocument
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        problem = exc.problem or "onleesbare YAML"
-        return None, [DataError(name, line, col,
-                                f"YAML-fout: {problem}. Controleer inspringing, dubbele punten en aanhalingstekens")]
+        return None, [DataError(name, line, col, "YAML-fout: " + explain_yaml_problem(exc.problem or "onleesbare YAML"))]
     except (yaml.YAMLError, ValueError, TypeError) as exc:
         return None, [DataError(name, 1, 1, f"YAML-fout: {exc}")]
     finally:

@@ -110,17 +110,18 @@ def test_the_yaml_lesson_is_valid_yaml():
     assert entry["steps"] == ["orienteren", "starten"] and entry["target_group"].startswith("Mkb:")
 
 
-YAML_MISTAKES = {  # what an editor typed -> the English words PyYAML then says
-    "description: een tekst: met dubbele punt": "mapping values are not allowed here",
-    "name: b\n     kind: hub": "mapping values are not allowed here",
-    "name: b\n- id: c": "expected <block end>, but found",
-    "name: b\n\tkind: hub": "found character '\\t' that cannot start any token",
-    'name: "b': "found unexpected end of stream",
+YAML_MISTAKES = {  # what an editor typed -> the Dutch words the check then says
+    "description: een tekst: met dubbele punt": "er staat een dubbele punt (:) waar dat niet kan",
+    "name: b\n     kind: hub": "er staat een dubbele punt (:) waar dat niet kan",
+    "name: b\n- id: c": "de inspringing klopt niet",
+    "name: b\n\tkind: hub": "er staat een tab",
+    'name: "b': "er mist een aanhalingsteken aan het eind van een tekst",
+    "regions: [drenthe": "een lijst tussen [ en ] of een blok tussen { en } is niet goed afgesloten",
 }
 
 
 @pytest.mark.parametrize("typed, phrase", YAML_MISTAKES.items())
-def test_the_english_yaml_phrases_in_the_guide_are_what_the_check_says(tmp_path, typed, phrase):
+def test_the_yaml_phrases_in_the_guide_are_what_the_check_says(tmp_path, typed, phrase):
     from sitegen.yaml_source import read_yaml
     assert f"`{phrase}" in section("## Wat zegt de controle?")
     path = tmp_path / "partners.yaml"
