@@ -95,6 +95,7 @@ class DeferredHtml:
 
     def defer(self, rel: str, html: str) -> str:
         self.folder.mkdir(parents=True, exist_ok=True)
+        # Counted from the folder, not kept in memory: several PageWriters share one docs tree.
         n = sum(1 for _ in self.folder.glob("*.html"))
         (self.folder / f"{n}.html").write_text(html, encoding="utf-8")
         (self.folder / f"{n}.page").write_text(rel, encoding="utf-8")

@@ -201,13 +201,13 @@ def _rewrite_ladder(data_copy: Path, change) -> Path:
 
 
 def test_ladder_with_five_steps(data_copy):
-    path = _rewrite_ladder(data_copy, lambda d: d["steps"].pop())
+    _rewrite_ladder(data_copy, lambda d: d["steps"].pop())
     errors = errors_for(data_copy)
     assert any(e.startswith("data/ladder.yaml:") and "precies 6 treden" in e for e in errors), errors
 
 
 def test_question_without_six_options(data_copy):
-    path = _rewrite_ladder(data_copy, lambda d: d["questions"][2]["options"].pop())
+    _rewrite_ladder(data_copy, lambda d: d["questions"][2]["options"].pop())
     errors = errors_for(data_copy)
     assert any(e.startswith("data/ladder.yaml:") and "precies 6 opties" in e and "processes" in e for e in errors), errors
 

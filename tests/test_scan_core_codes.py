@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from repo_paths import ROOT, TODAY
+from repo_paths import TODAY
 from scan_core import ScanInputError, decode_code, encode_code, evaluate_json, parse_answers
 
 GEMEENTEN = ["aa-en-hunze", "assen", "borger-odoorn", "coevorden", "de-wolden", "emmen", "hoogeveen",

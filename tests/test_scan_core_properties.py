@@ -14,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from repo_paths import ROOT, TODAY
+from repo_paths import TODAY
 from scan_core import evaluate, evaluate_json
 
 LETTERS = "ABCDEF"

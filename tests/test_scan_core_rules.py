@@ -8,13 +8,11 @@ import copy
 import json
 import xml.etree.ElementTree as ET
 from datetime import date, timedelta
-from pathlib import Path
 
 import pytest
 
 from repo_paths import ROOT, TODAY
 from scan_core import ScanInputError, evaluate, evaluate_json
-from scan_core.phase import place
 
 SVG_NS = "{http://www.w3.org/2000/svg}"
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from helpers import LETTERS, RESULT_TIMEOUT_MS, foreign_requests, record_requests
+from helpers import RESULT_TIMEOUT_MS, foreign_requests, record_requests
 from sitegen.embed import sri_hash, versioned_path
 from sitegen.scan_page import CSP
 from sitegen.serve import start_server
