@@ -1,10 +1,12 @@
 """Figures for the scan page in headless Chromium, cold cache (a new browser context per run).
 
-    .venv/bin/python bench/bench_widget.py [--runs 3] [--site SITE_DIR] [--trimmed]
+    .venv/bin/python bench/bench_widget.py [--runs 3] [--site SITE_DIR]
 
 Prints: start page usable; ms per next question; widget JS+CSS size (gzip); result on screen
 after the last click once Pyodide is ready; Pyodide ready time, our worker vs a plain
-loadPyodide() of the same files, on localhost and at 20 Mbit/s + 40 ms, with bytes transferred.
+loadPyodide() of the npm package's files, on localhost and at 20 Mbit/s + 40 ms, with bytes
+transferred. Ours uses the same wasm and JS with scan/runtime.zip in place of the package's
+python_stdlib.zip; plain loads the package as it comes, from a copy under bench/pyodide-npm/.
 The server gzips like a static host would (not .zip/.whl, which are compressed already).
 No asserts: a benchmark prints figures.
 """
@@ -28,6 +30,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests" / "browser"))
 
 from conftest import CHROMIUM, CHROMIUM_ARGS, build_test_site  # noqa: E402
+from sitegen.pyodide_assets import RUNTIME_FILES, RUNTIME_ZIP  # noqa: E402
 from sitegen.scan_page import CSP  # noqa: E402
 
 COMPRESSIBLE = {".html", ".mjs", ".js", ".css", ".json", ".wasm"}
@@ -38,8 +41,8 @@ NETWORK_5MBIT = {"offline": False, "latency": 100,
 
 PLAIN_HTML = """<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>plain</title>
 <script type="module" src="plain.mjs"></script></head><body></body></html>"""
-PLAIN_JS = """import { loadPyodide } from "../pyodide/pyodide.mjs";
-await loadPyodide({ indexURL: new URL("../pyodide/", import.meta.url).href });
+PLAIN_JS = """import { loadPyodide } from "./pyodide-npm/pyodide.mjs";
+await loadPyodide({ indexURL: new URL("./pyodide-npm/", import.meta.url).href });
 performance.mark("plain-ready");
 document.body.dataset.ready = "1";
 """
@@ -92,15 +95,15 @@ def serve(site: Path) -> tuple[Server, str]:
     return server, f"http://127.0.0.1:{server.server_address[1]}"
 
 
-def prepare_site(site: Path | None, trimmed: bool) -> Path:
+def prepare_site(site: Path | None) -> Path:
     if site is None:
         site = Path(tempfile.mkdtemp(prefix="bench-site-"))
         build_test_site(site)
-    if trimmed:
-        from sitegen.pyodide_assets import trim_stdlib
-        trim_stdlib(site / "pyodide" / "python_stdlib.zip")
     bench = site / "bench"
-    bench.mkdir(exist_ok=True)
+    npm = bench / "pyodide-npm"
+    npm.mkdir(parents=True, exist_ok=True)
+    for name in RUNTIME_FILES + ("python_stdlib.zip",):
+        shutil.copyfile(ROOT / "node_modules" / "pyodide" / name, npm / name)
     (bench / "plain.html").write_text(PLAIN_HTML, encoding="utf-8")
     (bench / "plain.mjs").write_text(PLAIN_JS, encoding="utf-8")
     return site
@@ -203,26 +206,18 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--site", type=Path, help="a built site (default: build a test site in a temp dir)")
-    parser.add_argument("--trimmed", action="store_true",
-                        help="also measure a copy of the site with a trimmed python_stdlib.zip")
     parser.add_argument("--skip-network", action="store_true")
     parser.add_argument("--slow", action="store_true", help="also at 5 Mbit/s + 100 ms")
     args = parser.parse_args()
 
-    site = prepare_site(args.site, trimmed=False)
-    sites = {"full stdlib": site}
-    if args.trimmed:
-        copy = Path(tempfile.mkdtemp(prefix="bench-trimmed-")) / "site"
-        shutil.copytree(site, copy)
-        sites["trimmed stdlib"] = prepare_site(copy, trimmed=True)
-    servers = {name: serve(path) for name, path in sites.items()}
-    url = servers["full stdlib"][1]
+    site = prepare_site(args.site)
+    server, url = serve(site)
     from playwright.sync_api import sync_playwright
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         sizes = widget_sizes(site)
-        for name, path in sites.items():
-            print(f"{name}: python_stdlib.zip {(path / 'pyodide' / 'python_stdlib.zip').stat().st_size:,} bytes")
+        print(f"python zip: ours {RUNTIME_ZIP} {(site / 'scan' / RUNTIME_ZIP).stat().st_size:,} bytes, "
+              f"plain python_stdlib.zip {(site / 'bench' / 'pyodide-npm' / 'python_stdlib.zip').stat().st_size:,} bytes")
         print(f"runs: {args.runs} (medians), cold cache: a new browser context per run")
         print(f"widget JS+CSS: {sizes['files']} files, {sizes['raw']:,} bytes raw, {sizes['gzip']:,} bytes gzip; "
               f"index.html {sizes['html_gzip']:,} bytes gzip")
@@ -239,16 +234,15 @@ def main() -> None:
         networks = [("localhost", None)] + ([] if args.skip_network else [("20 Mbit/s + 40 ms", NETWORK_20MBIT)])
         if args.slow:
             networks.append(("5 Mbit/s + 100 ms", NETWORK_5MBIT))
-        variants = {(name, way): (base, way) for name, (_, base) in servers.items() for way in ("ours", "plain")}
+        variants = {way: way for way in ("ours", "plain")}
         for label, network in networks:
-            medians = median_interleaved(args.runs, variants, lambda v: bench_ready(browser, v[0], v[1], network))
-            for (name, way), (ms, transferred) in medians.items():
-                what = ("worker: loadPyodide + wheel + import scan_core" if way == "ours"
-                        else "main thread: plain loadPyodide()")
-                print(f"Pyodide ready, {label}, {name}, {what}: {ms:.0f} ms after navigation, {transferred:,.0f} bytes")
+            medians = median_interleaved(args.runs, variants, lambda way: bench_ready(browser, url, way, network))
+            (ours, ours_bytes), (plain, plain_bytes) = medians["ours"], medians["plain"]
+            print(f"Pyodide ready, {label}: ours (worker: loadPyodide with {RUNTIME_ZIP} + import scan_core) "
+                  f"{ours:.0f} ms, {ours_bytes:,.0f} bytes; plain loadPyodide() {plain:.0f} ms, {plain_bytes:,.0f} bytes; "
+                  f"ours/plain {ours / plain:.2f}")
         browser.close()
-    for server, _ in servers.values():
-        server.shutdown()
+    server.shutdown()
 
 
 if __name__ == "__main__":

@@ -17,8 +17,7 @@ import yaml
 from . import ecosystem, embed, exports
 from .dataset import Dataset, load_dataset
 from .pages import DEFERRED_DIR, DeferredHtml, SiteSettings, write_pages
-from .scan_data import dumps, scan_data_from
-from .wheel import build_wheel
+from .scan_data import scan_data_from
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -147,17 +146,10 @@ def write_all_pages(dataset: Dataset, docs_dir: Path, today: date, settings: Sit
 
 
 def _scan_bundle(dataset: Dataset, site_dir: Path, today: date, paths: BuildPaths, settings: SiteSettings) -> str:
-    scan_dir = site_dir / "scan"
-    scan_dir.mkdir(parents=True, exist_ok=True)
-    data = scan_data_from(dataset, today)
-    (scan_dir / "scan-data.json").write_text(dumps(data), encoding="utf-8")
-    wheel = build_wheel(scan_dir)
-    from .pyodide_assets import copy_pyodide
-    from .scan_page import write_scan_page
+    from .scan_bundle import write_scan_bundle
 
-    copy_pyodide(paths.node_modules, site_dir)
-    write_scan_page(site_dir, data, wheel.name)
-    return f"scan: gegevens, {wheel.name} ({wheel.stat().st_size // 1024} KB) en Pyodide klaargezet"
+    return write_scan_bundle(site_dir, scan_data_from(dataset, today), node_modules=paths.node_modules,
+                             cache_dir=paths.root / "build" / "pyodide-runtime")
 
 
 # Extra Markdown pages made from the data before mkdocs runs: (dataset, docs_dir, today, settings) -> paths.

@@ -1,18 +1,26 @@
-"""Copy the Pyodide runtime from node_modules into site/pyodide/ (self-hosted: no CDN).
+"""Pyodide for the scan, self-hosted (no CDN): the runtime files and our Python runtime zip.
 
-Only the files a module worker needs for a pure-Python wheel; the npm package's source maps,
-UMD loader, console pages and type definitions stay behind.
+copy_pyodide copies only what a module worker needs from node_modules into site/pyodide/; the
+npm package's source maps, UMD loader, console pages, type definitions and its
+python_stdlib.zip stay behind. In place of that zip the scan loads runtime.zip (see
+pyodide_runtime.mjs): bytecode of only the modules it uses, and scan_core itself.
 """
 from __future__ import annotations
 
+import hashlib
+import json
 import shutil
+import subprocess
 from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+RUNTIME_SCRIPT = HERE / "pyodide_runtime.mjs"
+RUNTIME_ZIP = "runtime.zip"
 
 RUNTIME_FILES = (
     "pyodide.mjs",
     "pyodide.asm.mjs",
     "pyodide.asm.wasm",
-    "python_stdlib.zip",
     "pyodide-lock.json",
 )
 
@@ -21,15 +29,20 @@ class PyodideMissing(RuntimeError):
     pass
 
 
-def copy_pyodide(node_modules: Path, site_dir: Path) -> Path:
-    """Copy the runtime files to site_dir/pyodide/ and return that directory."""
+def _source_dir(node_modules: Path, needed: tuple[str, ...]) -> Path:
     source = node_modules / "pyodide"
-    missing = [name for name in RUNTIME_FILES if not (source / name).is_file()]
+    missing = [name for name in needed if not (source / name).is_file()]
     if missing:
         raise PyodideMissing(
             f"Pyodide ontbreekt in {source} (niet gevonden: {', '.join(missing)}). "
             "Draai eerst npm ci in de map van het project; dat zet de vastgelegde versie van Pyodide klaar."
         )
+    return source
+
+
+def copy_pyodide(node_modules: Path, site_dir: Path) -> Path:
+    """Copy the runtime files to site_dir/pyodide/ and return that directory."""
+    source = _source_dir(node_modules, RUNTIME_FILES)
     target = site_dir / "pyodide"
     target.mkdir(parents=True, exist_ok=True)
     for name in RUNTIME_FILES:
@@ -37,40 +50,33 @@ def copy_pyodide(node_modules: Path, site_dir: Path) -> Path:
     return target
 
 
-# Parts of the standard library the scan never uses (measured: about a third of the zip).
-# Kept on purpose: concurrent (asyncio imports it at start), encodings.cp437 (zipfile),
-# html and json (scan_core may escape text for SVG), urllib (pyodide's own modules).
-STDLIB_DROP_PREFIXES = (
-    "multiprocessing/", "_pyrepl/", "unittest/", "email/", "xml/", "xmlrpc/", "http/", "wsgiref/",
-    "sqlite3/", "tomllib/", "__phello__/", "pdb.py", "bdb.py", "doctest.py", "pydoc.py", "mailbox.py",
-    "imaplib.py", "smtplib.py", "poplib.py", "ftplib.py", "pickletools.py", "tarfile.py", "lzma.py",
-    "bz2.py", "cProfile.py", "profile.py", "pstats.py", "trace.py", "tracemalloc.py", "timeit.py",
-    "turtle.py", "antigravity.py", "this.py", "__hello__.py", "webbrowser.py", "mimetypes.py",
-    "plistlib.py", "netrc.py", "optparse.py", "getopt.py", "zipapp.py", "tabnanny.py", "pyclbr.py",
-    "modulefinder.py", "symtable.py", "compileall.py", "py_compile.py", "shelve.py", "wave.py",
-    "sched.py", "mailcap.py", "quopri.py", "filecmp.py", "fileinput.py", "pty.py", "tty.py",
-)
-ENCODINGS_KEEP = {
-    "__init__.py", "aliases.py", "ascii.py", "charmap.py", "cp437.py", "cp1252.py", "latin_1.py",
-    "raw_unicode_escape.py", "unicode_escape.py", "utf_8.py", "utf_8_sig.py", "utf_16.py",
-    "utf_16_be.py", "utf_16_le.py", "utf_32.py", "utf_32_be.py", "utf_32_le.py",
-}
+def build_runtime_zip(node_modules: Path, wheel: Path, scan_data_json: Path, out: Path,
+                      cache_dir: Path | None = None) -> dict:
+    """Write runtime.zip to out (Pyodide in Node, a few seconds); return its counts and size.
 
-
-def keep_in_stdlib(name: str) -> bool:
-    if name.startswith("encodings/") and name != "encodings/":
-        return name.removeprefix("encodings/") in ENCODINGS_KEEP
-    return not name.startswith(STDLIB_DROP_PREFIXES)
-
-
-def trim_stdlib(zip_path: Path) -> int:
-    """Rewrite python_stdlib.zip without the parts above; return the new size in bytes."""
-    import zipfile
-
-    trimmed = zip_path.with_suffix(".trimmed")
-    with zipfile.ZipFile(zip_path) as source, zipfile.ZipFile(trimmed, "w") as target:
-        for info in source.infolist():
-            if keep_in_stdlib(info.filename):
-                target.writestr(info, source.read(info), compress_type=info.compress_type, compresslevel=9)
-    trimmed.replace(zip_path)
-    return zip_path.stat().st_size
+    The zip depends on Pyodide, the wheel and the script, not on the data (the data only chooses
+    which code paths the script walks), so it is cached on those in cache_dir.
+    """
+    source = _source_dir(node_modules, RUNTIME_FILES + ("python_stdlib.zip", "package.json"))
+    key = hashlib.sha256()
+    for part in (source / "package.json", source / "python_stdlib.zip", wheel, RUNTIME_SCRIPT):
+        key.update(part.read_bytes())
+    cached = cache_dir / f"runtime-{key.hexdigest()[:16]}.zip" if cache_dir else None
+    if cached and cached.is_file():
+        shutil.copyfile(cached, out)
+        return {"bytes": out.stat().st_size, "cached": True}
+    node = shutil.which("node")
+    if not node:
+        raise PyodideMissing("Node.js ontbreekt; dat is nodig om de Python-runtime van de scan te maken. "
+                             "Installeer Node.js 18 of nieuwer (zie README).")
+    proc = subprocess.run([node, str(RUNTIME_SCRIPT), str(source), str(wheel), str(scan_data_json), str(out)],
+                          capture_output=True, text=True, timeout=600)
+    if proc.returncode != 0:
+        raise PyodideMissing(f"De Python-runtime van de scan kon niet gemaakt worden:\n{proc.stderr.strip()[-2000:]}")
+    summary = json.loads(proc.stdout.strip().splitlines()[-1])
+    if cached:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        partial = cached.with_suffix(".partial")
+        shutil.copyfile(out, partial)
+        partial.replace(cached)
+    return summary

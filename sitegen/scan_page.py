@@ -71,7 +71,7 @@ def asset_paths() -> list[Path]:
     return sorted(p.relative_to(WIDGET_DIR) for p in files if p.is_file() and p.suffix in ASSET_SUFFIXES)
 
 
-def render_page(scan_data: dict, wheel_filename: str) -> str:
+def render_page(scan_data: dict) -> str:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(WIDGET_DIR / "templates"),
         autoescape=True, undefined=jinja2.StrictUndefined,
@@ -81,7 +81,7 @@ def render_page(scan_data: dict, wheel_filename: str) -> str:
     modules = [p.as_posix() for p in asset_paths() if p.parts[0] == "lib"]
     return env.get_template("scan.html").render(
         csp=CSP, title=data["title"], ladder=scan_data["ladder"], questions=data["questions"],
-        intake=data["intake"], page_data=data, wheel_filename=wheel_filename,
+        intake=data["intake"], page_data=data,
         watchdog_ms=WATCHDOG_MS, modules=modules,
     )
 
@@ -99,13 +99,13 @@ def merge_headers(existing: str) -> str:
     return "\n".join((lines + [""] if lines else []) + block) + "\n"
 
 
-def write_scan_page(site_dir: Path, scan_data: dict, wheel_filename: str) -> list[Path]:
+def write_scan_page(site_dir: Path, scan_data: dict) -> list[Path]:
     """Render site_dir/scan/index.html, copy the widget assets, write the /scan/* headers."""
     scan_dir = site_dir / "scan"
     scan_dir.mkdir(parents=True, exist_ok=True)
     written = []
     page = scan_dir / "index.html"
-    page.write_text(render_page(scan_data, wheel_filename), encoding="utf-8")
+    page.write_text(render_page(scan_data), encoding="utf-8")
     written.append(page)
     for rel in asset_paths():
         target = scan_dir / rel

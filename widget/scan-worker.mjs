@@ -1,8 +1,11 @@
-// Module worker: loads the self-hosted Pyodide, unpacks the scan_core wheel and scores answers.
-// Pyodide starts loading at once; the wheel and data are fetched in parallel with it.
+// Module worker: loads the self-hosted Pyodide with our runtime.zip and scores answers with scan_core.
+// runtime.zip (built by sitegen/pyodide_runtime.mjs) is bytecode of the standard-library modules
+// Pyodide and scan_core use, plus scan_core itself: no wheel to unpack, no source to compile.
+// Pyodide and the scan data are fetched at once, in parallel.
 import { loadPyodide } from "../pyodide/pyodide.mjs";
 
 const indexURL = new URL("../pyodide/", import.meta.url).href;
+const runtimeURL = new URL("runtime.zip", import.meta.url).href;
 let ready = null;
 
 function fetchOk(url, kind) {
@@ -12,13 +15,11 @@ function fetchOk(url, kind) {
   });
 }
 
-async function boot(wheelUrl, dataUrl, pyodidePromise) {
-  const [pyodide, wheel, data] = await Promise.all([
+async function boot(dataUrl, pyodidePromise) {
+  const [pyodide, data] = await Promise.all([
     pyodidePromise,
-    fetchOk(wheelUrl, "Rekenmodule").then((r) => r.arrayBuffer()),
     fetchOk(dataUrl, "Scangegevens").then((r) => r.text()),
   ]);
-  pyodide.unpackArchive(new Uint8Array(wheel), "wheel");
   const scanCore = pyodide.pyimport("scan_core");
   return { scanCore, data };
 }
@@ -36,13 +37,13 @@ function webAssemblyProblem() {
 }
 
 const problem = webAssemblyProblem();
-const pyodidePromise = problem ? Promise.reject(new Error(problem)) : loadPyodide({ indexURL });
+const pyodidePromise = problem ? Promise.reject(new Error(problem)) : loadPyodide({ indexURL, stdLibURL: runtimeURL });
 pyodidePromise.catch(() => {}); // reported through boot()
 
 self.addEventListener("message", async (event) => {
   const msg = event.data;
   if (msg.type === "init" && !ready) {
-    ready = boot(msg.wheelUrl, msg.dataUrl, pyodidePromise);
+    ready = boot(msg.dataUrl, pyodidePromise);
     ready.then(
       () => self.postMessage({ type: "ready" }),
       (err) => self.postMessage({ type: "failed", message: `De rekenmodule kon niet laden: ${err.message}` }),

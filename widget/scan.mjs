@@ -24,7 +24,6 @@ const watchdogMs = Number(params.get("watchdog")) || Number(main.dataset.watchdo
 
 const engine = new Engine({
   workerUrl: new URL(main.dataset.worker, document.baseURI).href,
-  wheelUrl: new URL(main.dataset.wheel, document.baseURI).href,
   dataUrl: new URL(main.dataset.scanData, document.baseURI).href,
   watchdogMs,
   // data-engine and a performance mark: hooks for tests and bench/bench_widget.py.

@@ -14,8 +14,8 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from sitegen.pyodide_assets import copy_pyodide  # noqa: E402
-from sitegen.scan_page import CSP, write_scan_page  # noqa: E402
+from sitegen.scan_bundle import write_scan_bundle  # noqa: E402
+from sitegen.scan_page import CSP  # noqa: E402
 from sitegen.serve import start_server  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
@@ -39,19 +39,13 @@ def scan_data_for_tests() -> dict:
 
 
 def build_test_site(site_dir: Path) -> Path:
-    """site/scan/ and site/pyodide/ only: what the scan needs."""
-    from sitegen.wheel import build_wheel
+    """site/scan/ and site/pyodide/ only: what the scan needs, written as the site build does."""
     # DD_SCAN_CORE_DIR: build the wheel from another scan_core checkout (for work on the page).
     package_dir = Path(os.environ.get("DD_SCAN_CORE_DIR", ROOT / "scan_core"))
     if not (package_dir / "__init__.py").exists():
         pytest.skip(f"scan_core ontbreekt ({package_dir}): de scan kan geen uitkomst berekenen")
-    scan_dir = site_dir / "scan"
-    scan_dir.mkdir(parents=True, exist_ok=True)
     scan_data = scan_data_for_tests()
-    (scan_dir / "scan-data.json").write_text(json.dumps(scan_data, ensure_ascii=False), encoding="utf-8")
-    wheel = build_wheel(scan_dir, package_dir=package_dir)
-    write_scan_page(site_dir, scan_data, wheel.name)
-    copy_pyodide(ROOT / "node_modules", site_dir)
+    write_scan_bundle(site_dir, scan_data, package_dir=package_dir)
     # Pages the result links to, so link checks have something to find.
     for item in scan_data.get("instruments", []) + scan_data.get("partners", []):
         page = site_dir / item["url"] / "index.html"

@@ -7,7 +7,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from sitegen.pyodide_assets import RUNTIME_FILES, PyodideMissing, copy_pyodide
+from sitegen.pyodide_assets import RUNTIME_FILES, RUNTIME_ZIP, PyodideMissing, copy_pyodide
 from sitegen.scan_page import HEADERS_BEGIN, merge_headers
 
 
@@ -67,7 +67,9 @@ def test_headers_block_is_replaced_not_repeated():
 
 
 def test_pyodide_copy_is_only_the_runtime(site_dir):
+    # Not python_stdlib.zip: the worker loads scan/runtime.zip in its place.
     assert sorted(p.name for p in (site_dir / "pyodide").iterdir()) == sorted(RUNTIME_FILES)
+    assert (site_dir / "scan" / RUNTIME_ZIP).is_file()
 
 
 def test_missing_pyodide_says_what_to_do(tmp_path):

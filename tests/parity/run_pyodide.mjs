@@ -1,8 +1,9 @@
 // Parity harness: run scan_core.evaluate_json inside Pyodide under Node, exactly as the browser
-// worker does (widget/scan-worker.mjs): unpack the wheel, import scan_core, call evaluate_json
+// worker does (widget/scan-worker.mjs): load Pyodide with the site's runtime.zip (bytecode of the
+// stdlib modules in use and of scan_core), import scan_core, call evaluate_json
 // with the scan data JSON string, the answers or code, the gemeente (undefined -> None) and today.
 //
-//   node tests/parity/run_pyodide.mjs WHEEL SCAN_DATA_JSON CASES_JSON OUT_JSON [MORE_SCAN_DATA_JSON ...]
+//   node tests/parity/run_pyodide.mjs RUNTIME_ZIP SCAN_DATA_JSON CASES_JSON OUT_JSON [MORE_SCAN_DATA_JSON ...]
 //
 // CASES_JSON: [{answers_or_code, gemeente, today, data?}]; `data` (default 0) picks the scan data:
 // 0 is SCAN_DATA_JSON, 1 the first MORE_SCAN_DATA_JSON, and so on. OUT_JSON: the list of result
@@ -17,12 +18,11 @@ const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, "..", "..");
 const pyodideDir = resolve(process.env.PYODIDE_DIR || resolve(root, "node_modules", "pyodide"));
 
-export async function bootScanCore(wheelPath) {
+export async function bootScanCore(runtimeZip) {
   const t0 = performance.now();
   const { loadPyodide } = await import(pathToFileURL(resolve(pyodideDir, "pyodide.mjs")).href);
-  const pyodide = await loadPyodide({ indexURL: pyodideDir + "/" });
+  const pyodide = await loadPyodide({ indexURL: pyodideDir + "/", stdLibURL: resolve(runtimeZip) });
   const tLoaded = performance.now();
-  pyodide.unpackArchive(new Uint8Array(readFileSync(wheelPath)), "wheel");
   const scanCore = pyodide.pyimport("scan_core");
   const tReady = performance.now();
   return { pyodide, scanCore, loadMs: tLoaded - t0, readyMs: tReady - t0 };
@@ -41,12 +41,12 @@ export function runCases(scanCore, dataJsons, cases) {
 }
 
 async function main() {
-  const [wheel, dataPath, casesPath, outPath, ...moreData] = process.argv.slice(2);
+  const [runtimeZip, dataPath, casesPath, outPath, ...moreData] = process.argv.slice(2);
   if (!outPath) {
-    console.error("gebruik: node run_pyodide.mjs WHEEL SCAN_DATA_JSON CASES_JSON OUT_JSON [MORE_SCAN_DATA_JSON ...]");
+    console.error("gebruik: node run_pyodide.mjs RUNTIME_ZIP SCAN_DATA_JSON CASES_JSON OUT_JSON [MORE_SCAN_DATA_JSON ...]");
     process.exit(2);
   }
-  const { scanCore, loadMs, readyMs } = await bootScanCore(wheel);
+  const { scanCore, loadMs, readyMs } = await bootScanCore(runtimeZip);
   const dataJsons = [dataPath, ...moreData].map((p) => readFileSync(p, "utf8"));
   const cases = JSON.parse(readFileSync(casesPath, "utf8"));
   const { out, times } = runCases(scanCore, dataJsons, cases);

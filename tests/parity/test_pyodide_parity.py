@@ -1,7 +1,8 @@
 """Parity: scan_core in Pyodide (the browser) gives byte-identical results to CPython.
 
-One Node process loads the self-hosted Pyodide from node_modules/pyodide, unpacks the wheel the
-build ships and runs evaluate_json over every distinct answer multiset (792), 1,000 seeded random
+One Node process loads the self-hosted Pyodide from node_modules/pyodide with the runtime.zip the
+build ships (bytecode of the stdlib modules in use and of scan_core; so this also proves the zip
+misses no module any of these paths needs) and runs evaluate_json over every distinct answer multiset (792), 1,000 seeded random
 answer orders, gemeenten, dates and codes, and a set of bad inputs; CPython runs the same cases.
 """
 from __future__ import annotations
@@ -13,6 +14,7 @@ import random
 import shutil
 import subprocess
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -73,6 +75,7 @@ def _cases(gemeenten: list[str]) -> list[dict]:
 def test_pyodide_gives_byte_identical_results(tmp_path):
     from scan_core import evaluate_json
     from sitegen.scan_data import build_scan_data, dumps
+    from sitegen.pyodide_assets import build_runtime_zip
     from sitegen.wheel import build_wheel
 
     node = shutil.which("node")
@@ -86,9 +89,12 @@ def test_pyodide_gives_byte_identical_results(tmp_path):
         paths.append(str(path))
     cases = _cases([g["slug"] for g in data["gemeenten"]])
     (tmp_path / "cases.json").write_text(json.dumps(cases, ensure_ascii=False), encoding="utf-8")
-    wheel = build_wheel(tmp_path / "wheel")
+    # The very zip the site ships: built from the wheel, on the real data, cached like the build.
+    runtime = tmp_path / "runtime.zip"
+    build_runtime_zip(ROOT / "node_modules", build_wheel(tmp_path / "wheel"), Path(paths[0]), runtime,
+                      cache_dir=ROOT / "build" / "pyodide-runtime")
 
-    proc = subprocess.run([node, str(HARNESS), str(wheel), paths[0], str(tmp_path / "cases.json"),
+    proc = subprocess.run([node, str(HARNESS), str(runtime), paths[0], str(tmp_path / "cases.json"),
                            str(tmp_path / "out.json"), *paths[1:]],
                           cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert proc.returncode == 0, proc.stderr[-3000:]

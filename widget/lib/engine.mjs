@@ -3,12 +3,11 @@
 // "not ready in time after the last answer" into a failure the page can explain.
 
 export class Engine {
-  constructor({ workerUrl, wheelUrl, dataUrl, watchdogMs, onState = () => {}, onLateReady = () => {} }) {
+  constructor({ workerUrl, dataUrl, watchdogMs, onState = () => {}, onLateReady = () => {} }) {
     this.onState = onState;
     this.onLateReady = onLateReady;
     this.timedOut = false;
     this.workerUrl = workerUrl;
-    this.wheelUrl = wheelUrl;
     this.dataUrl = dataUrl;
     this.watchdogMs = watchdogMs;
     this.state = "idle"; // idle | loading | ready | failed
@@ -36,7 +35,7 @@ export class Engine {
       event.preventDefault();
       this.fail(`De rekenmodule gaf een fout (${event.message || "onbekend"})`);
     });
-    this.worker.postMessage({ type: "init", wheelUrl: this.wheelUrl, dataUrl: this.dataUrl });
+    this.worker.postMessage({ type: "init", dataUrl: this.dataUrl });
   }
 
   setState(state) {
