@@ -19,6 +19,7 @@ from .pages import escape_text
 ROOT = Path(__file__).resolve().parent.parent
 EMBED_SOURCE = ROOT / "widget" / "embed" / "embed.js"
 CONFIGURATOR_SOURCE = ROOT / "widget" / "embed" / "configurator.mjs"
+CONTRAST_SOURCE = ROOT / "widget" / "lib" / "contrast.mjs"
 EMBED_VERSION = "v1"
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -56,6 +57,8 @@ def write_voor_gemeenten(dataset, docs_dir: Path, today: date, settings) -> list
     assets = docs_dir / "assets"
     assets.mkdir(exist_ok=True)
     shutil.copy(CONFIGURATOR_SOURCE, assets / "configurator.mjs")
+    # The configurator checks colours with the scan's own contrast rule (one rule, two users).
+    shutil.copy(CONTRAST_SOURCE, assets / "contrast.mjs")
     return [path]
 
 

@@ -24,7 +24,7 @@ def write_scan_bundle(site_dir: Path, scan_data: dict, node_modules: Path = ROOT
     wheel = build_wheel(scan_dir, package_dir=package_dir)
     copy_pyodide(node_modules, site_dir)
     runtime = build_runtime_zip(node_modules, wheel, data_file, scan_dir / RUNTIME_ZIP, cache_dir=cache_dir)
-    write_scan_page(site_dir, scan_data)
+    write_scan_page(site_dir, scan_data, node_modules)
     cached = ", uit de cache" if runtime.get("cached") else ""
     return (f"scan: gegevens, {wheel.name} ({wheel.stat().st_size // 1024} KB), "
             f"{RUNTIME_ZIP} ({runtime['bytes'] // 1024} KB{cached}) en Pyodide klaargezet")

@@ -6,13 +6,12 @@ show at once; scan_core (in Pyodide, in a worker) computes the result.
 """
 from __future__ import annotations
 
-import shutil
+import subprocess
 from pathlib import Path
 
 import jinja2
 
 WIDGET_DIR = Path(__file__).resolve().parent.parent / "widget"
-ASSET_SUFFIXES = {".mjs", ".css"}
 WATCHDOG_MS = 15000
 
 # One policy for the meta tag and the header. frame-ancestors only works as a header.
@@ -65,10 +64,34 @@ def page_data(scan_data: dict) -> dict:
     }
 
 
-def asset_paths() -> list[Path]:
-    """The scan page's JS and CSS, relative to widget/: top level and lib/ (embed/ is not ours)."""
-    files = list(WIDGET_DIR.glob("*")) + list((WIDGET_DIR / "lib").glob("*"))
-    return sorted(p.relative_to(WIDGET_DIR) for p in files if p.is_file() and p.suffix in ASSET_SUFFIXES)
+class BundlerMissing(RuntimeError):
+    pass
+
+
+def bundle_assets(scan_dir: Path, node_modules: Path) -> list[Path]:
+    """Write scan.mjs (our modules in one minified file), scan-worker.mjs and scan.css.
+
+    One file instead of thirteen: the start page waits for the whole module graph before its
+    button works, and the worker starts only after that (bench/bench_widget.py). The worker keeps
+    its import of ../pyodide/pyodide.mjs; the sources stay readable in widget/.
+    """
+    esbuild = node_modules / ".bin" / "esbuild"
+    if not esbuild.exists():
+        raise BundlerMissing(f"esbuild ontbreekt ({esbuild}). Draai eerst npm ci in de map van het project.")
+    jobs = [
+        ["scan.mjs", "--bundle", "--format=esm"],
+        ["scan-worker.mjs", "--format=esm"],
+        ["scan.css"],
+    ]
+    written = []
+    for name, *options in jobs:
+        target = scan_dir / name
+        proc = subprocess.run([str(esbuild), str(WIDGET_DIR / name), *options, "--minify", "--log-level=error",
+                               f"--outfile={target}"], capture_output=True, text=True)
+        if proc.returncode != 0:
+            raise BundlerMissing(f"esbuild kon {name} niet bundelen:\n{proc.stderr.strip()}")
+        written.append(target)
+    return written
 
 
 def render_page(scan_data: dict) -> str:
@@ -78,11 +101,10 @@ def render_page(scan_data: dict) -> str:
         trim_blocks=True, lstrip_blocks=True,
     )
     data = page_data(scan_data)
-    modules = [p.as_posix() for p in asset_paths() if p.parts[0] == "lib"]
     return env.get_template("scan.html").render(
         csp=CSP, title=data["title"], ladder=scan_data["ladder"], questions=data["questions"],
         intake=data["intake"], page_data=data,
-        watchdog_ms=WATCHDOG_MS, modules=modules,
+        watchdog_ms=WATCHDOG_MS,
     )
 
 
@@ -99,19 +121,15 @@ def merge_headers(existing: str) -> str:
     return "\n".join((lines + [""] if lines else []) + block) + "\n"
 
 
-def write_scan_page(site_dir: Path, scan_data: dict) -> list[Path]:
-    """Render site_dir/scan/index.html, copy the widget assets, write the /scan/* headers."""
+def write_scan_page(site_dir: Path, scan_data: dict, node_modules: Path) -> list[Path]:
+    """Render site_dir/scan/index.html, bundle the widget assets, write the /scan/* headers."""
     scan_dir = site_dir / "scan"
     scan_dir.mkdir(parents=True, exist_ok=True)
     written = []
     page = scan_dir / "index.html"
     page.write_text(render_page(scan_data), encoding="utf-8")
     written.append(page)
-    for rel in asset_paths():
-        target = scan_dir / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(WIDGET_DIR / rel, target)
-        written.append(target)
+    written += bundle_assets(scan_dir, node_modules)
     headers = site_dir / "_headers"
     existing = headers.read_text(encoding="utf-8") if headers.exists() else ""
     headers.write_text(merge_headers(existing), encoding="utf-8")

@@ -2,7 +2,7 @@
  * The preview uses the real embed.js, so what a gemeente sees is what its site will show. */
 const root = document.querySelector(".dd-configurator");
 // Loaded on every page of the site; only this page has the configurator, so import lazily.
-if (root) import("../scan/lib/contrast.mjs").then(({ checkColour }) => setUp(root, checkColour));
+if (root) import("./contrast.mjs").then(({ checkColour }) => setUp(root, checkColour));
 
 function setUp(root, checkColour) {
   var base = new URL("../", import.meta.url);  // assets/configurator.mjs → site root
