@@ -1,10 +1,7 @@
 // scan_core in Pyodide under Node: load time and ms per evaluation after load.
 //
-//   .venv/bin/python -c "from pathlib import Path; from datetime import date; \
-//     from sitegen.wheel import build_wheel; from sitegen.scan_data import build_scan_data, dumps; \
-//     build_wheel(Path('build/bench')); \
-//     Path('build/bench/scan-data.json').write_text(dumps(build_scan_data(Path('data'), date(2026, 11, 22))))"
-//   node bench/bench_pyodide_scan.mjs build/bench/scan_core-*.whl build/bench/scan-data.json [ROUNDS]
+//   make site     (or any build: it writes site/scan/runtime.zip and site/scan/scan-data.json)
+//   node bench/bench_pyodide_scan.mjs site/scan/runtime.zip site/scan/scan-data.json [ROUNDS]
 //
 // Each evaluation is what the browser worker does: evaluate_json(scan data JSON string, answers,
 // gemeente, today), over all 792 answer multisets x 4 gemeenten. Target: < 5 ms per evaluation.
@@ -12,9 +9,9 @@
 import { readFileSync } from "node:fs";
 import { bootScanCore, runCases } from "../tests/parity/run_pyodide.mjs";
 
-const [wheel, dataPath, roundsArg] = process.argv.slice(2);
+const [runtimeZip, dataPath, roundsArg] = process.argv.slice(2);
 if (!dataPath) {
-  console.error("gebruik: node bench/bench_pyodide_scan.mjs WHEEL SCAN_DATA_JSON [ROUNDS]");
+  console.error("gebruik: node bench/bench_pyodide_scan.mjs RUNTIME_ZIP SCAN_DATA_JSON [ROUNDS]");
   process.exit(2);
 }
 const rounds = Number(roundsArg || 2);
@@ -26,7 +23,7 @@ function multisets(letters, k, start = 0, prefix = "") {
   return out;
 }
 
-const { pyodide, scanCore, loadMs, readyMs } = await bootScanCore(wheel);
+const { pyodide, scanCore, loadMs, readyMs } = await bootScanCore(runtimeZip);
 const dataJson = readFileSync(dataPath, "utf8");
 const cases = [];
 for (const answers of multisets("ABCDEF", 7)) {
@@ -47,7 +44,7 @@ const median = times[Math.floor(times.length / 2)];
 const python = pyodide.runPython("import sys; sys.version.split()[0]");
 console.log(`Pyodide ${pyodide.version} (Python ${python}) on Node ${process.version}; ${cases.length} cases x ${rounds} rounds; ` +
             `scan data ${Buffer.byteLength(dataJson)} bytes`);
-console.log(`loadPyodide: ${loadMs.toFixed(0)} ms; + unpack wheel + import scan_core: ${readyMs.toFixed(0)} ms`);
+console.log(`loadPyodide: ${loadMs.toFixed(0)} ms; + import scan_core: ${readyMs.toFixed(0)} ms`);
 console.log(`first evaluation: ${first.toFixed(2)} ms`);
 console.log(`evaluate_json after load: mean ${mean.toFixed(2)} ms, median ${median.toFixed(2)} ms, ` +
             `p95 ${p95.toFixed(2)} ms, max ${times[times.length - 1].toFixed(2)} ms over ${times.length} evaluations (target < 5 ms)`);
