@@ -50,3 +50,13 @@ def test_watchdog_when_the_download_stalls_then_late_result(page, base_url):
     assert page.is_visible("#view-fallback")
     page.click("#fallback-late button")
     assert wait_for_result(page) == "funderen"
+
+
+def test_missing_runtime_zip_gives_the_fallback_at_once(page, base_url):
+    # A host that did not upload scan/runtime.zip: Pyodide cannot start Python. The page must
+    # say so as soon as that is known, not after the watchdog (15 s by default here).
+    page.route("**/scan/runtime.zip", lambda route: route.fulfill(status=404, body="niet gevonden"))
+    page.goto(f"{base_url}/scan/#v1.CCBCDCC")
+    page.wait_for_selector("#view-fallback:not([hidden])", timeout=10000)
+    assert page.get_attribute("main", "data-engine") == "failed"
+    assert page.locator("#view-fallback a", has_text="IBDO").count() >= 1
