@@ -15,7 +15,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from sitegen.scan_bundle import write_scan_bundle  # noqa: E402
-from sitegen.scan_page import CSP  # noqa: E402
+from sitegen.scan_page import built_policy  # noqa: E402
 from sitegen.serve import start_server  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
@@ -23,8 +23,11 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"]
 FIXTURE_SCAN_DATA = Path(__file__).parent / "fixtures" / "scan_data.json"
 TODAY = date(2026, 11, 22)
-# The same policy without 'wasm-unsafe-eval': WebAssembly cannot compile, Pyodide never loads.
-CSP_NO_WASM = CSP.replace(" 'wasm-unsafe-eval'", "")
+
+
+def without_wasm(csp: str) -> str:
+    """The same policy without 'wasm-unsafe-eval': WebAssembly cannot compile, Pyodide never loads."""
+    return csp.replace(" 'wasm-unsafe-eval'", "")
 
 
 def scan_data_for_tests() -> dict:
@@ -54,8 +57,9 @@ def build_test_site(site_dir: Path) -> Path:
     return site_dir
 
 
-def serve(site_dir: Path, csp: str = CSP):
-    """Every file with the CSP header: a worker takes its CSP from its own response."""
+def serve(site_dir: Path, csp: str | None = None):
+    """Every file with the scan page's CSP header (a worker takes its CSP from its own response)."""
+    csp = csp or built_policy(site_dir)
     return start_server(site_dir, [("Content-Security-Policy", csp), ("Cache-Control", "no-store")],
                         use_headers_file=False)
 
@@ -74,7 +78,7 @@ def base_url(site_dir):
 
 @pytest.fixture(scope="session")
 def base_url_no_wasm(site_dir):
-    server, url = serve(site_dir, CSP_NO_WASM)
+    server, url = serve(site_dir, without_wasm(built_policy(site_dir)))
     yield url
     server.shutdown()
 

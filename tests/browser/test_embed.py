@@ -14,7 +14,7 @@ from axe_playwright_python.sync_playwright import Axe
 
 from helpers import RESULT_TIMEOUT_MS, foreign_requests, record_requests
 from sitegen.embed import sri_hash, versioned_path
-from sitegen.scan_page import CSP
+from sitegen.scan_page import built_policy
 from sitegen.serve import start_server
 
 pytestmark = pytest.mark.browser
@@ -24,7 +24,7 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 @pytest.fixture(scope="module")
 def site(built_site):
     # The production header allows https framers only; the test host is http://localhost.
-    server, url = start_server(built_site, [("Content-Security-Policy", CSP + "; frame-ancestors 'self' http://localhost:*"),
+    server, url = start_server(built_site, [("Content-Security-Policy", built_policy(built_site) + "; frame-ancestors 'self' http://localhost:*"),
                                             ("Access-Control-Allow-Origin", "*")], use_headers_file=False)
     yield url
     server.shutdown()

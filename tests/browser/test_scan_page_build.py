@@ -1,5 +1,6 @@
-"""The built scan page keeps its promises without a browser: strict CSP, no inline script or
-style, questions in the HTML, headers for /scan/*, and a clear error without Pyodide."""
+"""The built scan page keeps its promises without a browser: strict CSP, no inline script, one
+inline style allowed by its hash only, questions in the HTML, headers for /scan/*, and a clear
+error without Pyodide."""
 from __future__ import annotations
 
 import re
@@ -8,7 +9,7 @@ from html.parser import HTMLParser
 import pytest
 
 from sitegen.pyodide_assets import RUNTIME_FILES, RUNTIME_ZIP, PyodideMissing, copy_pyodide
-from sitegen.scan_page import HEADERS_BEGIN, merge_headers
+from sitegen.scan_page import HEADERS_BEGIN, INLINE_STYLE, merge_headers, style_hash
 
 
 class Collector(HTMLParser):
@@ -34,13 +35,20 @@ def test_strict_csp_meta(tags):
     assert "connect-src 'self'" in csp
 
 
-def test_no_inline_script_or_style(tags, site_dir):
+def test_no_inline_script_and_only_the_hashed_style(tags, site_dir):
     for tag, attrs in tags:
         assert "style" not in attrs, f"<{tag} style=…> is blocked by the CSP"
         assert not any(name.startswith("on") for name in attrs), f"<{tag}> has an inline handler"
         if tag == "script":
             assert attrs.get("src") or attrs.get("type") == "application/json"
-    assert "<style" not in (site_dir / "scan" / "index.html").read_text(encoding="utf-8")
+    html = (site_dir / "scan" / "index.html").read_text(encoding="utf-8")
+    styles = INLINE_STYLE.findall(html)
+    assert len(styles) == 1 and html.count("<style") == 1
+    assert ".button" in styles[0]  # the page's own CSS, not an empty block
+    csp = next(a["content"] for t, a in tags if t == "meta" and a.get("http-equiv") == "Content-Security-Policy")
+    assert f"style-src 'self' '{style_hash(styles[0])}'" in csp
+    headers = (site_dir / "_headers").read_text(encoding="utf-8")
+    assert style_hash(styles[0]) in headers
 
 
 def test_questions_and_options_are_in_the_html(tags, scan_data):
@@ -58,8 +66,8 @@ def test_no_other_host_is_named(site_dir):
 
 
 def test_headers_block_is_replaced_not_repeated():
-    first = merge_headers("/*\n  X-Frame-Options: DENY\n")
-    second = merge_headers(first)
+    first = merge_headers("/*\n  X-Frame-Options: DENY\n", "sha256-abc")
+    second = merge_headers(first, "sha256-abc")
     assert first == second
     assert second.count(HEADERS_BEGIN) == 1
     assert second.startswith("/*\n  X-Frame-Options: DENY\n")
