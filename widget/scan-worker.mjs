@@ -1,12 +1,15 @@
 // Module worker: loads the self-hosted Pyodide with our runtime.zip and scores answers with scan_core.
 // runtime.zip (built by sitegen/pyodide_runtime.mjs) is bytecode of the standard-library modules
 // Pyodide and scan_core use, plus scan_core itself: no wheel to unpack, no source to compile.
-// Pyodide and the scan data are fetched at once, in parallel.
-import { loadPyodide } from "../pyodide/pyodide.mjs";
+// Pyodide and the scan data are fetched at once, in parallel. Ready means: loaded, scan_core
+// imported and one result computed, so WebAssembly has compiled the scoring code before the
+// visitor's last click (the browser compiles a function the first time it runs).
+import { loadPyodide } from "pyodide/pyodide.mjs"; // bundled in: one request less before the downloads start
 
 const indexURL = new URL("../pyodide/", import.meta.url).href;
 const runtimeURL = new URL("runtime.zip", import.meta.url).href;
 let ready = null;
+const WARM_UP_CODE = "v1.CCCCCCC"; // any valid answer code; its result is thrown away
 
 function fetchOk(url, kind) {
   return fetch(url).then((response) => {
@@ -21,6 +24,7 @@ async function boot(dataUrl, pyodidePromise) {
     fetchOk(dataUrl, "Scangegevens").then((r) => r.text()),
   ]);
   const scanCore = pyodide.pyimport("scan_core");
+  scanCore.evaluate_json(data, WARM_UP_CODE, undefined, new Date().toISOString().slice(0, 10));
   return { scanCore, data };
 }
 

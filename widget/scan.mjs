@@ -130,7 +130,7 @@ function restart() {
 
 const actions = {
   start: () => go(ids[0]),
-  back: () => go(previousOf(answers.view)),
+  back: () => go(previousOf(answers.savedView())),
   result: () => showResult(),
   retry: () => { engine.retry(); showResult({ history: "replace" }); },
   restart,
@@ -193,27 +193,41 @@ function boot() {
     go("start", { history: "replace", focus: false, hash: "" });
     return;
   }
-  answers.load();
-  const saved = (history.state && history.state.view) || answers.view;
+  if (!history.state) {
+    // A new visit: the start page is in the HTML as it is. Paint it first; the first read of
+    // sessionStorage and replaceState are synchronous calls to the browser (bench_widget.py).
+    afterFirstPaint(resume);
+    return;
+  }
+  resume();
+}
+
+// Back where this tab was: a reload (history.state) or a new visit with saved answers.
+function resume() {
+  const saved = (history.state && history.state.view) || answers.savedView();
   if (saved === "result" || saved === "fallback") showResult({ history: "replace", focus: false });
   else if (saved === "check" && !answers.complete()) go(answers.firstMissing(), { history: "replace", focus: false });
   else if (saved === "check" || ids.includes(saved)) go(saved, { history: "replace", focus: false });
   else go("start", { history: "replace", focus: false });
 }
 
+function afterFirstPaint(callback) {
+  requestAnimationFrame(() => setTimeout(callback, 0));
+}
+
 boot();
 reportHeight(params);
 performance.mark("scan-interactive");
 
-// Start Pyodide as soon as the scan is on screen (an embed below the fold waits). The observer
-// runs just before a frame is painted; the worker starts in the task after it, so the first
-// paint does not wait for it.
-const startEngine = () => setTimeout(() => engine.start(), 0);
-if ("IntersectionObserver" in window) {
+// Pyodide starts as soon as the scan is on screen. On its own page it is, so the worker starts
+// now and its downloads run while the page paints. In a gemeente's frame below the fold, it
+// waits until the visitor scrolls to it: no 5 MB for a scan nobody looks at.
+const framed = window.self !== window.top;
+if (!framed || !("IntersectionObserver" in window)) {
+  engine.start();
+} else {
   const observer = new IntersectionObserver((entries) => {
-    if (entries.some((entry) => entry.isIntersecting)) { observer.disconnect(); startEngine(); }
+    if (entries.some((entry) => entry.isIntersecting)) { observer.disconnect(); engine.start(); }
   });
   observer.observe(main);
-} else {
-  startEngine();
 }

@@ -97,6 +97,29 @@ def test_reload_mid_scan_keeps_answers(page, base_url):
     assert page.is_checked("#processes-C")
 
 
+def test_coming_back_by_a_link_resumes_the_scan(page, base_url):
+    # A new visit in the same tab (no history state): the start page paints first, then the
+    # saved answers bring the visitor back to where they were.
+    open_scan(page, f"{base_url}/scan/")
+    start_by_keyboard(page)
+    answer_all_by_keyboard(page, "AB")
+    page.goto(f"{base_url}/")
+    page.goto(f"{base_url}/scan/")
+    page.wait_for_selector("#view-processes:not([hidden])")
+    page.click(".view:not([hidden]) [data-action=back]")
+    assert page.is_checked("#data-B")
+
+
+def test_inline_style_is_allowed_by_the_csp(page, base_url):
+    messages = []
+    page.on("console", lambda msg: messages.append(msg.text))
+    open_scan(page, f"{base_url}/scan/")
+    assert not [m for m in messages if "Content Security Policy" in m]
+    # Styled, not the browser's default grey button.
+    background = page.eval_on_selector("[data-action=start]", "el => getComputedStyle(el).backgroundColor")
+    assert background not in ("rgba(0, 0, 0, 0)", "rgb(239, 239, 239)", "rgb(240, 240, 240)")
+
+
 def test_share_link_gives_same_result_elsewhere(browser, page, base_url):
     open_scan(page, f"{base_url}/scan/")
     start_by_keyboard(page)

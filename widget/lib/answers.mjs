@@ -9,14 +9,16 @@ export class Answers {
     this.ids = questionIds;
     this.letters = {};
     this.view = "start";
+    this.loaded = false; // sessionStorage is read on first use, so the start page paints first
   }
 
-  set(id, letter) { this.letters[id] = letter; this.save(); }
-  get(id) { return this.letters[id] || null; }
-  complete() { return this.ids.every((id) => this.letters[id]); }
-  firstMissing() { return this.ids.find((id) => !this.letters[id]) || null; }
-  clear() { this.letters = {}; this.view = "start"; this.save(); }
-  setView(view) { this.view = view; this.save(); }
+  set(id, letter) { this.load(); this.letters[id] = letter; this.save(); }
+  get(id) { this.load(); return this.letters[id] || null; }
+  complete() { this.load(); return this.ids.every((id) => this.letters[id]); }
+  firstMissing() { this.load(); return this.ids.find((id) => !this.letters[id]) || null; }
+  clear() { this.loaded = true; this.letters = {}; this.view = "start"; this.save(); }
+  setView(view) { this.load(); this.view = view; this.save(); }
+  savedView() { this.load(); return this.view; }
 
   code(gemeente) {
     if (!this.complete()) return null;
@@ -25,6 +27,7 @@ export class Answers {
   }
 
   fromLetters(letters) {
+    this.loaded = true;
     this.letters = {};
     this.ids.forEach((id, i) => { this.letters[id] = letters[i]; });
     this.save();
@@ -37,7 +40,10 @@ export class Answers {
     } catch (_) { /* memory only */ }
   }
 
+  // Reads once; before that, nothing is saved, so a stored scan is never overwritten unread.
   load() {
+    if (this.loaded) return true;
+    this.loaded = true;
     try {
       const raw = sessionStorage.getItem(STORAGE_KEY);
       if (!raw) return false;
