@@ -36,6 +36,9 @@ def test_holds_bytecode_of_scan_core_and_the_stdlib_it_uses(built):
     assert "scan_core/evaluate.pyc" in names and "json/__init__.pyc" in names
     # Only what is used: the big packages the scan never touches stay out.
     assert not any(name.startswith(("email/", "unittest/", "xml/", "sqlite3/")) for name in names)
+    # Frozen into the wasm (never read from a zip), and optional imports the scan does not need.
+    assert not {"os.pyc", "site.pyc", "codecs.pyc", "importlib/_bootstrap.pyc"} & set(names)
+    assert not {"ssl.pyc", "bz2.pyc", "lzma.pyc"} & set(names)
     stdlib = NODE_MODULES / "pyodide" / "python_stdlib.zip"
     assert out.stat().st_size < 0.6 * stdlib.stat().st_size
 
