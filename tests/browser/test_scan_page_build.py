@@ -3,6 +3,7 @@ inline style allowed by its hash only, questions in the HTML, headers for /scan/
 error without Pyodide."""
 from __future__ import annotations
 
+import json
 import re
 from html.parser import HTMLParser
 
@@ -77,6 +78,9 @@ def test_headers_block_is_replaced_not_repeated():
 def test_pyodide_copy_is_only_the_runtime(site_dir):
     # Not python_stdlib.zip: the worker loads scan/runtime.zip in its place.
     assert sorted(p.name for p in (site_dir / "pyodide").iterdir()) == sorted(RUNTIME_FILES)
+    # The scan loads no packages, so the lock file lists none.
+    lock = json.loads((site_dir / "pyodide" / "pyodide-lock.json").read_text(encoding="utf-8"))
+    assert lock["packages"] == {} and lock["info"]["python"].startswith("3.")
     assert (site_dir / "scan" / RUNTIME_ZIP).is_file()
 
 
