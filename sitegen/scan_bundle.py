@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .pyodide_assets import RUNTIME_ZIP, build_runtime_zip, copy_pyodide
+from .pyodide_assets import BROTLI, RUNTIME_ZIP, brotli_compress, build_runtime_zip, copy_pyodide
 from .scan_data import dumps
 from .scan_page import write_scan_page
 from .wheel import ROOT, PACKAGE, build_wheel
@@ -22,9 +22,12 @@ def write_scan_bundle(site_dir: Path, scan_data: dict, node_modules: Path = ROOT
     data_file = scan_dir / "scan-data.json"
     data_file.write_text(dumps(scan_data), encoding="utf-8")
     wheel = build_wheel(scan_dir, package_dir=package_dir)
-    copy_pyodide(node_modules, site_dir)
-    runtime = build_runtime_zip(node_modules, wheel, data_file, scan_dir / RUNTIME_ZIP, cache_dir=cache_dir)
+    copy_pyodide(node_modules, site_dir, cache_dir)
+    runtime_zip = scan_dir / RUNTIME_ZIP
+    runtime = build_runtime_zip(node_modules, wheel, data_file, runtime_zip, cache_dir=cache_dir)
+    packed = brotli_compress(runtime_zip, scan_dir / (RUNTIME_ZIP + BROTLI), cache_dir)
+    runtime_zip.unlink()  # the browser only fetches the brotli file
     write_scan_page(site_dir, scan_data, node_modules)
     cached = ", uit de cache" if runtime.get("cached") else ""
     return (f"scan: gegevens, {wheel.name} ({wheel.stat().st_size // 1024} KB), "
-            f"{RUNTIME_ZIP} ({runtime['bytes'] // 1024} KB{cached}) en Pyodide klaargezet")
+            f"{RUNTIME_ZIP}{BROTLI} ({packed['brotli'] // 1024} KB{cached}) en Pyodide klaargezet")

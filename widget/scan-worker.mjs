@@ -5,9 +5,12 @@
 // imported and one result computed, so WebAssembly has compiled the scoring code before the
 // visitor's last click (the browser compiles a function the first time it runs).
 import { loadPyodide } from "pyodide/pyodide.mjs"; // bundled in: one request less before the downloads start
+import { brotliFetch } from "./lib/brotli-fetch.mjs";
 
 const indexURL = new URL("../pyodide/", import.meta.url).href;
 const runtimeURL = new URL("runtime.zip", import.meta.url).href;
+const decoderURL = new URL("brotli-dec.wasm", import.meta.url).href;
+self.fetch = brotliFetch(self.fetch.bind(self), [`${indexURL}pyodide.asm.wasm`, runtimeURL], decoderURL);
 let ready = null;
 const WARM_UP_CODE = "v1.CCCCCCC"; // any valid answer code; its result is thrown away
 

@@ -35,7 +35,7 @@ def test_watchdog_setting_on_the_page(site_dir):
 def test_watchdog_when_the_download_stalls_then_late_result(page, base_url):
     # The wasm download never finishes (no error, no end): only the watchdog can notice.
     held = []
-    page.route("**/pyodide.asm.wasm", lambda route: held.append(route))
+    page.route("**/pyodide.asm.wasm.br", lambda route: held.append(route))
     page.goto(f"{base_url}/scan/?watchdog=1500#v1.CCBCDCC")
     page.wait_for_selector("#view-fallback:not([hidden])", timeout=30000)
     assert held, "the worker asked for the wasm file"
@@ -53,9 +53,9 @@ def test_watchdog_when_the_download_stalls_then_late_result(page, base_url):
 
 
 def test_missing_runtime_zip_gives_the_fallback_at_once(page, base_url):
-    # A host that did not upload scan/runtime.zip: Pyodide cannot start Python. The page must
+    # A host that did not upload scan/runtime.zip.br: Pyodide cannot start Python. The page must
     # say so as soon as that is known, not after the watchdog (15 s by default here).
-    page.route("**/scan/runtime.zip", lambda route: route.fulfill(status=404, body="niet gevonden"))
+    page.route("**/scan/runtime.zip.br", lambda route: route.fulfill(status=404, body="niet gevonden"))
     page.goto(f"{base_url}/scan/#v1.CCBCDCC")
     page.wait_for_selector("#view-fallback:not([hidden])", timeout=10000)
     assert page.get_attribute("main", "data-engine") == "failed"

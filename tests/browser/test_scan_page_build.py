@@ -9,7 +9,8 @@ from html.parser import HTMLParser
 
 import pytest
 
-from sitegen.pyodide_assets import RUNTIME_FILES, RUNTIME_ZIP, PyodideMissing, copy_pyodide
+from sitegen.pyodide_assets import DECODER_WASM, RUNTIME_FILES, RUNTIME_ZIP, SITE_PYODIDE_FILES, PyodideMissing, copy_pyodide
+from sitegen.wheel import ROOT
 from sitegen.scan_page import HEADERS_BEGIN, INLINE_STYLE, merge_headers, style_hash
 
 
@@ -76,12 +77,23 @@ def test_headers_block_is_replaced_not_repeated():
 
 
 def test_pyodide_copy_is_only_the_runtime(site_dir):
-    # Not python_stdlib.zip: the worker loads scan/runtime.zip in its place.
-    assert sorted(p.name for p in (site_dir / "pyodide").iterdir()) == sorted(RUNTIME_FILES)
+    # Not python_stdlib.zip: the worker loads scan/runtime.zip.br in its place. The wasm only as brotli.
+    assert sorted(p.name for p in (site_dir / "pyodide").iterdir()) == sorted(SITE_PYODIDE_FILES)
     # The scan loads no packages, so the lock file lists none.
     lock = json.loads((site_dir / "pyodide" / "pyodide-lock.json").read_text(encoding="utf-8"))
     assert lock["packages"] == {} and lock["info"]["python"].startswith("3.")
-    assert (site_dir / "scan" / RUNTIME_ZIP).is_file()
+    assert (site_dir / "scan" / (RUNTIME_ZIP + ".br")).is_file() and not (site_dir / "scan" / RUNTIME_ZIP).exists()
+    assert (site_dir / "scan" / DECODER_WASM).read_bytes()[:4] == b"\0asm"
+
+
+def test_missing_brotli_decoder_says_what_to_do(tmp_path):
+    node_modules = tmp_path / "node_modules"
+    (node_modules / "pyodide").mkdir(parents=True)
+    for name in RUNTIME_FILES:
+        (node_modules / "pyodide" / name).symlink_to(ROOT / "node_modules" / "pyodide" / name)
+    (tmp_path / "site" / "scan").mkdir(parents=True)
+    with pytest.raises(PyodideMissing, match="brotli-decoder ontbreekt.*npm ci"):
+        copy_pyodide(node_modules, tmp_path / "site", ROOT / "build" / "pyodide-runtime")
 
 
 def test_missing_pyodide_says_what_to_do(tmp_path):

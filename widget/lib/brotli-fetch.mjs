@@ -1,0 +1,43 @@
+// Static hosts (GitHub Pages) compress with gzip only. The scan's two big downloads, Pyodide's
+// wasm and runtime.zip, are published as brotli files (name + ".br", made by sitegen/brotli.mjs),
+// 1.1 MB smaller than gzip, and decoded here as they arrive, so WebAssembly still compiles while
+// the wasm streams in. Pyodide fetches both with fetch(); this wraps fetch for those two URLs only.
+import initDecoder, { DecompressStream, BrotliStreamResultCode } from "brotli-dec-wasm/web";
+
+const OUTPUT_STEP = 1 << 20; // decode at most 1 MB per call
+
+function decoding(decoderReady) {
+  let stream = null;
+  return new TransformStream({
+    async transform(chunk, controller) {
+      if (!stream) { await decoderReady; stream = new DecompressStream(); }
+      let input = chunk;
+      let result;
+      do {
+        result = stream.decompress(input, OUTPUT_STEP);
+        if (result.buf.length) controller.enqueue(result.buf);
+        input = input.subarray(result.input_offset);
+      } while (result.code === BrotliStreamResultCode.NeedsMoreOutput);
+      if (result.code !== BrotliStreamResultCode.NeedsMoreInput && result.code !== BrotliStreamResultCode.ResultSuccess) {
+        throw new Error(`brotli-fout ${result.code}`);
+      }
+    },
+  });
+}
+
+// Returns a fetch that serves each URL in `urls` from URL + ".br", decoded.
+export function brotliFetch(fetch, urls, decoderUrl) {
+  let decoderReady = null;
+  const decoder = () => (decoderReady ??= initDecoder({ module_or_path: decoderUrl }));
+  const types = { wasm: "application/wasm" };
+  return (input, init) => {
+    const url = String(input instanceof Request ? input.url : input);
+    if (!urls.includes(url)) return fetch(input, init);
+    decoder(); // its 200 KB download runs beside the big one
+    return fetch(url + ".br", init).then((response) => {
+      if (!response.ok) return response; // the caller reports a missing file
+      const type = types[url.split(".").pop()] || "application/octet-stream";
+      return new Response(response.body.pipeThrough(decoding(decoder())), { headers: { "Content-Type": type } });
+    });
+  };
+}
