@@ -1,7 +1,7 @@
 // scan_core in Pyodide under Node: load time and ms per evaluation after load.
 //
-//   make site     (or any build: it writes site/scan/runtime.zip and site/scan/scan-data.json)
-//   node bench/bench_pyodide_scan.mjs site/scan/runtime.zip site/scan/scan-data.json [ROUNDS]
+//   make site     (or any build: it leaves runtime.zip in build/pyodide-runtime/ and writes site/scan/scan-data.json)
+//   node bench/bench_pyodide_scan.mjs build/pyodide-runtime/runtime-<key>.zip site/scan/scan-data.json [ROUNDS]
 //
 // Each evaluation is what the browser worker does: evaluate_json(scan data JSON string, answers,
 // gemeente, today), over all 792 answer multisets x 4 gemeenten. Target: < 5 ms per evaluation.

@@ -3,7 +3,7 @@
 
     .venv/bin/python bench/bench_pyodide_snapshot.py [--runs 2]     (after `make site`)
 
-Not used by the site: the site loads runtime.zip (bytecode) instead, see bench_widget.py. Kept
+Not used by the site: the site loads runtime.zip.br (bytecode) instead, see bench_widget.py. Kept
 to show why: the snapshot adds 4-6 MB of gzip, which loses on a 20 Mbit/s line. The
 snapshot is made with Node (bench/snapshot/make_snapshot.mjs) and served gzipped; the worker
 unzips it with DecompressionStream, so it does not depend on the host compressing it.
@@ -37,8 +37,10 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         site = Path(tmp) / "site"
         shutil.copytree(args.site, site)
-        # The site ships runtime.zip instead; plain Pyodide (and the snapshot maker) need the npm one.
-        shutil.copy(ROOT / "node_modules" / "pyodide" / "python_stdlib.zip", site / "pyodide")
+        # The site ships brotli files and runtime.zip.br instead; plain Pyodide (and the snapshot
+        # maker) need the npm package as it comes.
+        for name in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "pyodide-lock.json", "python_stdlib.zip"):
+            shutil.copy(ROOT / "node_modules" / "pyodide" / name, site / "pyodide")
         bench = site / "bench"
         shutil.copytree(ROOT / "bench" / "snapshot", bench)
         wheel = next((site / "scan").glob("scan_core-*.whl"))

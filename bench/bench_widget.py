@@ -5,8 +5,9 @@
 Prints: start page usable; ms per next question; widget JS+CSS size (gzip); result on screen
 after the last click once Pyodide is ready; Pyodide ready time, our worker vs a plain
 loadPyodide() of the npm package's files, on localhost and at 20 Mbit/s + 40 ms, with bytes
-transferred. Ours uses the same wasm and JS with scan/runtime.zip in place of the package's
-python_stdlib.zip; plain loads the package as it comes, from a copy under bench/pyodide-npm/.
+transferred. Ours uses the same wasm (as pyodide.asm.wasm.br) and JS with scan/runtime.zip.br in
+place of the package's python_stdlib.zip; plain loads the package as it comes, from a copy under
+bench/pyodide-npm/, gzipped by the server like every text and wasm file.
 "Ready" is the same end state for both: Pyodide loaded, the wheel's scan_core imported and a
 first result computed (plain: unpackArchive of the wheel, as the Pyodide docs show). The time
 at which plain's loadPyodide() alone resolved is printed too.
@@ -275,7 +276,7 @@ def main() -> None:
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         sizes = widget_sizes(site)
-        print(f"python zip: ours {RUNTIME_ZIP} {(site / 'scan' / RUNTIME_ZIP).stat().st_size:,} bytes, "
+        print(f"python zip: ours {RUNTIME_ZIP}.br {(site / 'scan' / (RUNTIME_ZIP + '.br')).stat().st_size:,} bytes, "
               f"plain python_stdlib.zip {(site / 'bench' / 'pyodide-npm' / 'python_stdlib.zip').stat().st_size:,} bytes")
         print(f"runs: {args.runs} (medians), cold cache: a new browser context per run")
         print(f"widget JS+CSS: {sizes['files']} parts, {sizes['raw']:,} bytes raw, {sizes['gzip']:,} bytes gzip, "
@@ -299,7 +300,7 @@ def main() -> None:
             medians = median_interleaved(args.runs, variants, lambda way: bench_ready(browser, url, way, network))
             (ours, _, ours_bytes), (plain, plain_loaded, plain_bytes) = medians["ours"], medians["plain"]
             print(f"Pyodide ready (loaded, scan_core imported, first result), {label}: "
-                  f"ours (worker, {RUNTIME_ZIP}) {ours:.0f} ms, {ours_bytes:,.0f} bytes; "
+                  f"ours (worker, brotli files) {ours:.0f} ms, {ours_bytes:,.0f} bytes; "
                   f"plain (loadPyodide() + wheel) {plain:.0f} ms, {plain_bytes:,.0f} bytes; ours/plain {ours / plain:.2f}; "
                   f"plain's loadPyodide() alone resolved at {plain_loaded:.0f} ms (ours/that {ours / plain_loaded:.2f})")
         browser.close()
