@@ -5,12 +5,25 @@
 import initDecoder, { DecompressStream, BrotliStreamResultCode } from "brotli-dec-wasm/web";
 
 const OUTPUT_STEP = 1 << 20; // decode at most 1 MB per call
+// What the decoded files start with. A host that sends a .br file with "Content-Encoding: br"
+// has the browser decode it already: then the bytes pass through. (Our brotli files use a 16 MB
+// window, so their first byte is never 0x00 or 0x50.)
+const MAGIC = { wasm: [0x00, 0x61, 0x73, 0x6d], zip: [0x50, 0x4b, 0x03, 0x04] };
 
-function decoding(decoderReady) {
+function startsWith(chunk, magic) {
+  return chunk.length >= magic.length && magic.every((byte, i) => chunk[i] === byte);
+}
+
+function decoding(decoderReady, magic) {
   let stream = null;
+  let passThrough = false;
   return new TransformStream({
     async transform(chunk, controller) {
-      if (!stream) { await decoderReady; stream = new DecompressStream(); }
+      if (!stream && !passThrough) {
+        passThrough = startsWith(chunk, magic);
+        if (!passThrough) { await decoderReady; stream = new DecompressStream(); }
+      }
+      if (passThrough) { controller.enqueue(chunk); return; }
       let input = chunk;
       let result;
       do {
@@ -29,15 +42,16 @@ function decoding(decoderReady) {
 export function brotliFetch(fetch, urls, decoderUrl) {
   let decoderReady = null;
   const decoder = () => (decoderReady ??= initDecoder({ module_or_path: decoderUrl }));
-  const types = { wasm: "application/wasm" };
+  const types = { wasm: "application/wasm", zip: "application/zip" };
   return (input, init) => {
     const url = String(input instanceof Request ? input.url : input);
     if (!urls.includes(url)) return fetch(input, init);
     decoder(); // its 200 KB download runs beside the big one
     return fetch(url + ".br", init).then((response) => {
       if (!response.ok) return response; // the caller reports a missing file
-      const type = types[url.split(".").pop()] || "application/octet-stream";
-      return new Response(response.body.pipeThrough(decoding(decoder())), { headers: { "Content-Type": type } });
+      const kind = url.split(".").pop();
+      return new Response(response.body.pipeThrough(decoding(decoder(), MAGIC[kind])),
+                          { headers: { "Content-Type": types[kind] } });
     });
   };
 }
