@@ -43,6 +43,8 @@ NETWORK_20MBIT = {"offline": False, "latency": 40,
 NETWORK_5MBIT = {"offline": False, "latency": 100,
                  "downloadThroughput": 5_000_000 / 8, "uploadThroughput": 1_000_000 / 8}
 
+# The floor of this machine: a new context painting one line of text.
+BLANK_HTML = "<!doctype html><html lang=nl><meta charset=utf-8><title>leeg</title><p>Hallo</p></html>"
 PLAIN_HTML = """<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>plain</title>
 <script type="module" src="plain.mjs"></script></head><body></body></html>"""
 PLAIN_JS = """import { loadPyodide } from "./pyodide-npm/pyodide.mjs";
@@ -153,6 +155,7 @@ def prepare_site(site: Path | None) -> Path:
     for name in RUNTIME_FILES + ("python_stdlib.zip",):
         shutil.copyfile(ROOT / "node_modules" / "pyodide" / name, npm / name)
     (bench / "plain.html").write_text(PLAIN_HTML, encoding="utf-8")
+    (bench / "blank.html").write_text(BLANK_HTML, encoding="utf-8")
     wheel = next((site / "scan").glob("scan_core-*.whl")).name
     (bench / "plain.mjs").write_text(PLAIN_JS.replace("WHEEL", wheel), encoding="utf-8")
     return site
@@ -236,6 +239,21 @@ def bench_interaction(browser, url: str) -> dict[str, float]:
             "result_after_click": result_ms}
 
 
+def start_page_paint(browser, url: str, path: str) -> tuple[float, float]:
+    """(first contentful paint, scan-interactive or 0) of one cold load."""
+    run = Run(browser)
+    run.page.goto(url + path)
+    fcp = run.mark("first-contentful-paint")
+    interactive = run.mark("scan-interactive") if path == "/scan/" else 0.0
+    run.close()
+    return fcp, interactive
+
+
+def quartiles(values: list[float]) -> tuple[float, float, float]:
+    q = statistics.quantiles(values, n=4)
+    return q[0], statistics.median(values), q[2]
+
+
 def bench_ready(browser, url: str, way: str, network=None) -> tuple[float, float, int]:
     """(ready ms, ms at which loadPyodide() alone resolved (plain only, else 0), bytes)."""
     run = Run(browser, network)
@@ -268,6 +286,8 @@ def main() -> None:
     parser.add_argument("--site", type=Path, help="a built site (default: build a test site in a temp dir)")
     parser.add_argument("--skip-network", action="store_true")
     parser.add_argument("--slow", action="store_true", help="also at 5 Mbit/s + 100 ms")
+    parser.add_argument("--start-runs", type=int, default=25,
+                        help="cold loads of the start page (and of a blank page, interleaved); first paint is noisy")
     args = parser.parse_args()
 
     site = prepare_site(args.site)
@@ -282,9 +302,20 @@ def main() -> None:
         print(f"widget JS+CSS: {sizes['files']} parts, {sizes['raw']:,} bytes raw, {sizes['gzip']:,} bytes gzip, "
               f"of which Pyodide's loader in the worker {sizes['loader_gzip']:,}; index.html {sizes['html_gzip']:,} bytes gzip")
 
+        paints = {"/scan/": [], "/bench/blank.html": []}
+        for _ in range(args.start_runs):
+            for path in paints:
+                paints[path].append(start_page_paint(browser, url, path))
+        ours_q = quartiles([fcp for fcp, _ in paints["/scan/"]])
+        blank_q = quartiles([fcp for fcp, _ in paints["/bench/blank.html"]])
+        works = statistics.median(i for _, i in paints["/scan/"])
+        print(f"start page, {args.start_runs} cold loads (ms after navigation): start button painted (FCP) median "
+              f"{ours_q[1]:.0f} (quartiles {ours_q[0]:.0f}-{ours_q[2]:.0f}); button works (scan.mjs ran) {works:.0f}; "
+              f"a blank page's FCP on this machine, same runs: {blank_q[1]:.0f} ({blank_q[0]:.0f}-{blank_q[2]:.0f})")
+
         results = [bench_interaction(browser, url) for _ in range(args.runs)]
         m = {k: statistics.median(r[k] for r in results) for k in results[0]}
-        print(f"start page (ms after navigation): start button painted (FCP) {m['fcp']:.0f}; "
+        print(f"whole-scan runs: FCP {m['fcp']:.0f}; "
               f"button works (scan.mjs ran) {m['interactive']:.0f}; DOMContentLoaded {m['dcl']:.0f}; "
               f"worker started {m['worker']:.0f}; question 1 on screen after the click (incl. Playwright) {m['start_usable']:.0f}")
         print(f"next question: {m['question_handler']:.1f} ms in the click handler, "
