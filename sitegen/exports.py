@@ -81,13 +81,22 @@ INSTRUMENT_COLUMNS = ["id", "name", "partner", "role", "other_partners", "activi
                       "last_reviewed", "sources", "page"]
 
 
+# A spreadsheet runs a cell that starts with one of these as a formula (CSV injection, OWASP).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _as_text(cell: str) -> str:
+    """Data from a pull request must stay text when a policy maker opens the CSV in Excel."""
+    return "'" + cell if cell.startswith(FORMULA_START) else cell
+
+
 def to_csv(records: list[dict], columns: list[str]) -> str:
     """One row per entry; lists joined with '; ' (other_partners as 'partner=…, role=…')."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(columns)
     for record in records:
-        writer.writerow([_joined(record.get(c)) for c in columns])
+        writer.writerow([_as_text(_joined(record.get(c))) for c in columns])
     return buffer.getvalue()
 
 

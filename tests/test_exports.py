@@ -104,3 +104,14 @@ def test_the_built_site_serves_the_files_the_page_links(built_site):
         target = (built_site / "open-data" / href).resolve()
         assert target.is_file(), href
     json.loads((built_site / "data" / "hsds" / "services.json").read_text(encoding="utf-8"))
+
+
+def test_csv_cells_cannot_become_spreadsheet_formulas():
+    # Text from a pull request that a spreadsheet would run when a policy maker opens the file.
+    from sitegen.exports import to_csv
+    record = {"id": "x", "name": "=HYPERLINK(\"http://example.invalid\")", "description": "+31 592 000",
+              "cost": "-100", "website": "@SUM(A1)", "kind": "gewone tekst"}
+    row = rows(to_csv([record], list(record)))[0]
+    assert row["name"] == "'=HYPERLINK(\"http://example.invalid\")"
+    assert row["description"] == "'+31 592 000" and row["cost"] == "'-100" and row["website"] == "'@SUM(A1)"
+    assert row["kind"] == "gewone tekst"
