@@ -16,6 +16,7 @@ import yaml
 
 from . import ecosystem, embed, exports
 from .dataset import Dataset, load_dataset
+from .errors import ScanAssetsError
 from .pages import DEFERRED_DIR, DeferredHtml, SiteSettings, write_pages
 from .scan_data import scan_data_from
 
@@ -146,14 +147,12 @@ def write_all_pages(dataset: Dataset, docs_dir: Path, today: date, settings: Sit
 
 
 def _scan_bundle(dataset: Dataset, site_dir: Path, today: date, paths: BuildPaths, settings: SiteSettings) -> str:
-    from .pyodide_assets import PyodideMissing
     from .scan_bundle import write_scan_bundle
-    from .scan_page import BundlerMissing
 
     try:
         return write_scan_bundle(site_dir, scan_data_from(dataset, today), node_modules=paths.node_modules,
                                  cache_dir=paths.root / "build" / "pyodide-runtime")
-    except (PyodideMissing, BundlerMissing) as exc:  # Dutch already; no traceback for an editor
+    except ScanAssetsError as exc:  # Dutch already; no traceback for an editor
         raise BuildError(str(exc)) from exc
 
 

@@ -1,4 +1,4 @@
-"""Data errors that point an editor to file:line:column, in Dutch."""
+"""Errors the build reports in Dutch: data errors at file:line:column, and what the scan's files need."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -32,3 +32,10 @@ class DataErrors(Exception):
         lines += [f"  {e}" for e in self.errors]
         lines.append("Pas de regels hierboven aan en draai daarna opnieuw: python build.py check")
         return "\n".join(lines)
+
+
+class ScanAssetsError(RuntimeError):
+    """Something the scan's files need (Node, npm packages, esbuild) is missing or failed.
+
+    The message is Dutch and says what to do (mostly: run npm ci); the build shows it without a
+    traceback."""

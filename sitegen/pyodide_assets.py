@@ -18,6 +18,8 @@ import shutil
 import subprocess
 from pathlib import Path
 
+from .errors import ScanAssetsError
+
 HERE = Path(__file__).resolve().parent
 RUNTIME_SCRIPT = HERE / "pyodide_runtime.mjs"
 BROTLI_SCRIPT = HERE / "brotli.mjs"
@@ -38,15 +40,11 @@ RUNTIME_FILES = (
 )
 
 
-class PyodideMissing(RuntimeError):
-    pass
-
-
 def _source_dir(node_modules: Path, needed: tuple[str, ...]) -> Path:
     source = node_modules / "pyodide"
     missing = [name for name in needed if not (source / name).is_file()]
     if missing:
-        raise PyodideMissing(
+        raise ScanAssetsError(
             f"Pyodide ontbreekt in {source} (niet gevonden: {', '.join(missing)}). "
             "Draai eerst npm ci in de map van het project; dat zet de vastgelegde versie van Pyodide klaar."
         )
@@ -63,7 +61,7 @@ def copy_pyodide(node_modules: Path, site_dir: Path, cache_dir: Path | None = No
     brotli_compress(source / WASM, target / (WASM + BROTLI), cache_dir)
     decoder = node_modules / DECODER_SOURCE
     if not decoder.is_file():
-        raise PyodideMissing(f"De brotli-decoder ontbreekt ({decoder}). Draai eerst npm ci in de map van het project.")
+        raise ScanAssetsError(f"De brotli-decoder ontbreekt ({decoder}). Draai eerst npm ci in de map van het project.")
     shutil.copyfile(decoder, site_dir / "scan" / DECODER_WASM)
     return target
 
@@ -71,7 +69,7 @@ def copy_pyodide(node_modules: Path, site_dir: Path, cache_dir: Path | None = No
 def _node() -> str:
     node = shutil.which("node")
     if not node:
-        raise PyodideMissing("Node.js ontbreekt; dat is nodig om de Python-runtime van de scan te maken. "
+        raise ScanAssetsError("Node.js ontbreekt; dat is nodig om de Python-runtime van de scan te maken. "
                              "Installeer Node.js 18 of nieuwer (zie README).")
     return node
 
@@ -86,7 +84,7 @@ def brotli_compress(source: Path, target: Path, cache_dir: Path | None = None) -
     proc = subprocess.run([_node(), str(BROTLI_SCRIPT), str(source), str(target)],
                           capture_output=True, text=True, timeout=600)
     if proc.returncode != 0:
-        raise PyodideMissing(f"{source.name} kon niet met brotli ingepakt worden:\n{proc.stderr.strip()[-2000:]}")
+        raise ScanAssetsError(f"{source.name} kon niet met brotli ingepakt worden:\n{proc.stderr.strip()[-2000:]}")
     if cached:
         cached.parent.mkdir(parents=True, exist_ok=True)
         partial = cached.with_suffix(".partial")
@@ -120,7 +118,7 @@ def build_runtime_zip(node_modules: Path, wheel: Path, scan_data_json: Path, out
     proc = subprocess.run([_node(), str(RUNTIME_SCRIPT), str(source), str(wheel), str(scan_data_json), str(out)],
                           capture_output=True, text=True, timeout=600)
     if proc.returncode != 0:
-        raise PyodideMissing(f"De Python-runtime van de scan kon niet gemaakt worden:\n{proc.stderr.strip()[-2000:]}")
+        raise ScanAssetsError(f"De Python-runtime van de scan kon niet gemaakt worden:\n{proc.stderr.strip()[-2000:]}")
     summary = json.loads(proc.stdout.strip().splitlines()[-1])
     if cached:
         cached.parent.mkdir(parents=True, exist_ok=True)

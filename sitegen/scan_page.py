@@ -15,6 +15,8 @@ from pathlib import Path
 
 import jinja2
 
+from .errors import ScanAssetsError
+
 WIDGET_DIR = Path(__file__).resolve().parent.parent / "widget"
 WATCHDOG_MS = 15000
 
@@ -94,20 +96,16 @@ def page_data(scan_data: dict) -> dict:
     }
 
 
-class BundlerMissing(RuntimeError):
-    pass
-
-
 def esbuild(node_modules: Path, name: str, *options: str) -> str:
     """One widget source through esbuild, minified; returns the output text."""
     binary = node_modules / ".bin" / "esbuild"
     if not binary.exists():
-        raise BundlerMissing(f"esbuild ontbreekt ({binary}). Draai eerst npm ci in de map van het project.")
+        raise ScanAssetsError(f"esbuild ontbreekt ({binary}). Draai eerst npm ci in de map van het project.")
     # NODE_PATH: the worker imports the pyodide package from this node_modules.
     proc = subprocess.run([str(binary), str(WIDGET_DIR / name), *options, "--minify", "--log-level=error"],
                           capture_output=True, text=True, env={**os.environ, "NODE_PATH": str(node_modules)})
     if proc.returncode != 0:
-        raise BundlerMissing(f"esbuild kon {name} niet bundelen:\n{proc.stderr.strip()}")
+        raise ScanAssetsError(f"esbuild kon {name} niet bundelen:\n{proc.stderr.strip()}")
     return proc.stdout
 
 
@@ -164,7 +162,7 @@ def write_scan_page(site_dir: Path, scan_data: dict, node_modules: Path) -> list
     scan_dir.mkdir(parents=True, exist_ok=True)
     css = esbuild(node_modules, "scan.css").strip()
     if "</style" in css.lower():
-        raise BundlerMissing("widget/scan.css bevat de tekst </style> en kan daardoor niet in de pagina. Haal die tekst weg.")
+        raise ScanAssetsError("widget/scan.css bevat de tekst </style> en kan daardoor niet in de pagina. Haal die tekst weg.")
     written = bundle_scripts(scan_dir, node_modules)
     page = scan_dir / "index.html"
     page.write_text(render_page(scan_data, css), encoding="utf-8")

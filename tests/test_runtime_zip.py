@@ -10,7 +10,8 @@ import pytest
 
 from repo_paths import ROOT
 from sitegen import pyodide_assets
-from sitegen.pyodide_assets import PyodideMissing, build_runtime_zip
+from sitegen.errors import ScanAssetsError
+from sitegen.pyodide_assets import build_runtime_zip
 from sitegen.wheel import build_wheel
 
 NODE_MODULES = ROOT / "node_modules"
@@ -57,6 +58,6 @@ def test_second_build_comes_from_the_cache_with_the_same_bytes(built, tmp_path):
 def test_without_node_the_build_says_what_to_install(built, tmp_path, monkeypatch):
     _, wheel, data = built
     monkeypatch.setattr(pyodide_assets.shutil, "which", lambda name: None)
-    with pytest.raises(PyodideMissing, match="Node.js ontbreekt"):
+    with pytest.raises(ScanAssetsError, match="Node.js ontbreekt"):
         build_runtime_zip(NODE_MODULES, wheel, data, tmp_path / "runtime.zip", cache_dir=None)
     assert not (tmp_path / "runtime.zip").exists()

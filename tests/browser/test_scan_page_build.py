@@ -9,7 +9,8 @@ from html.parser import HTMLParser
 
 import pytest
 
-from sitegen.pyodide_assets import DECODER_WASM, RUNTIME_FILES, RUNTIME_ZIP, SITE_PYODIDE_FILES, PyodideMissing, copy_pyodide
+from sitegen.pyodide_assets import DECODER_WASM, RUNTIME_FILES, RUNTIME_ZIP, SITE_PYODIDE_FILES, copy_pyodide
+from sitegen.errors import ScanAssetsError
 from sitegen.wheel import ROOT
 from sitegen.scan_page import HEADERS_BEGIN, INLINE_STYLE, merge_headers, style_hash
 
@@ -92,10 +93,10 @@ def test_missing_brotli_decoder_says_what_to_do(tmp_path):
     for name in RUNTIME_FILES:
         (node_modules / "pyodide" / name).symlink_to(ROOT / "node_modules" / "pyodide" / name)
     (tmp_path / "site" / "scan").mkdir(parents=True)
-    with pytest.raises(PyodideMissing, match="brotli-decoder ontbreekt.*npm ci"):
+    with pytest.raises(ScanAssetsError, match="brotli-decoder ontbreekt.*npm ci"):
         copy_pyodide(node_modules, tmp_path / "site", ROOT / "build" / "pyodide-runtime")
 
 
 def test_missing_pyodide_says_what_to_do(tmp_path):
-    with pytest.raises(PyodideMissing, match="Draai eerst npm ci"):
+    with pytest.raises(ScanAssetsError, match="Draai eerst npm ci"):
         copy_pyodide(tmp_path / "node_modules", tmp_path / "site")
