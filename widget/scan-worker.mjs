@@ -10,7 +10,12 @@ import { brotliFetch } from "./lib/brotli-fetch.mjs";
 const indexURL = new URL("../pyodide/", import.meta.url).href;
 const runtimeURL = new URL("runtime.zip", import.meta.url).href;
 const decoderURL = new URL("brotli-dec.wasm", import.meta.url).href;
-self.fetch = brotliFetch(self.fetch.bind(self), [`${indexURL}pyodide.asm.wasm`, runtimeURL], decoderURL);
+// A broken download makes Pyodide log a warning and wait forever (its wasm step has no error
+// path); the decoder notices, so the page can show the fallback at once instead of at the watchdog.
+let reportBroken;
+const broken = new Promise((_, reject) => { reportBroken = reject; });
+self.fetch = brotliFetch(self.fetch.bind(self), [`${indexURL}pyodide.asm.wasm`, runtimeURL], decoderURL,
+                         (err) => reportBroken(err));
 let ready = null;
 const WARM_UP_CODE = "v1.CCCCCCC"; // any valid answer code; its result is thrown away
 
@@ -44,7 +49,8 @@ function webAssemblyProblem() {
 }
 
 const problem = webAssemblyProblem();
-const pyodidePromise = problem ? Promise.reject(new Error(problem)) : loadPyodide({ indexURL, stdLibURL: runtimeURL });
+const pyodidePromise = problem ? Promise.reject(new Error(problem))
+  : Promise.race([loadPyodide({ indexURL, stdLibURL: runtimeURL }), broken]);
 pyodidePromise.catch(() => {}); // reported through boot()
 
 self.addEventListener("message", async (event) => {

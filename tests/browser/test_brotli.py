@@ -42,3 +42,12 @@ def test_a_broken_brotli_file_gives_the_fallback_at_once(page, base_url):
     page.goto(f"{base_url}/scan/#v1.CCBCDCC")
     page.wait_for_selector("#view-fallback:not([hidden])", timeout=10000)
     assert page.get_attribute("main", "data-engine") == "failed"
+
+
+def test_a_broken_wasm_download_gives_the_fallback_before_the_watchdog(page, base_url, site_dir):
+    # Pyodide itself would wait forever for a wasm that does not compile; the decoder notices.
+    half = (site_dir / "pyodide" / "pyodide.asm.wasm.br").read_bytes()[:500_000]
+    page.route("**/pyodide/pyodide.asm.wasm.br", lambda route: route.fulfill(status=200, body=half))
+    page.goto(f"{base_url}/scan/?watchdog=120000#v1.CCBCDCC")
+    page.wait_for_selector("#view-fallback:not([hidden])", timeout=20000)
+    assert page.get_attribute("main", "data-engine") == "failed"

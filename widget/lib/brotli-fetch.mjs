@@ -14,32 +14,43 @@ function startsWith(chunk, magic) {
   return chunk.length >= magic.length && magic.every((byte, i) => chunk[i] === byte);
 }
 
-function decoding(decoderReady, magic) {
+function decoding(decoderReady, magic, onError) {
   let stream = null;
   let passThrough = false;
+  let code = null;
+  const fail = (message) => { const err = new Error(message); onError(err); throw err; };
   return new TransformStream({
     async transform(chunk, controller) {
       if (!stream && !passThrough) {
         passThrough = startsWith(chunk, magic);
-        if (!passThrough) { await decoderReady; stream = new DecompressStream(); }
+        if (!passThrough) {
+          try { await decoderReady; } catch (err) { fail(`de brotli-decoder kon niet laden (${err.message})`); }
+          stream = new DecompressStream();
+        }
       }
       if (passThrough) { controller.enqueue(chunk); return; }
       let input = chunk;
-      let result;
       do {
-        result = stream.decompress(input, OUTPUT_STEP);
+        let result;
+        try { result = stream.decompress(input, OUTPUT_STEP); } catch (err) { fail(`het bestand is beschadigd (${err})`); }
         if (result.buf.length) controller.enqueue(result.buf);
         input = input.subarray(result.input_offset);
-      } while (result.code === BrotliStreamResultCode.NeedsMoreOutput);
-      if (result.code !== BrotliStreamResultCode.NeedsMoreInput && result.code !== BrotliStreamResultCode.ResultSuccess) {
-        throw new Error(`brotli-fout ${result.code}`);
+        code = result.code;
+      } while (code === BrotliStreamResultCode.NeedsMoreOutput);
+      if (code !== BrotliStreamResultCode.NeedsMoreInput && code !== BrotliStreamResultCode.ResultSuccess) {
+        fail(`het bestand is beschadigd (brotli ${code})`);
       }
+    },
+    flush() {
+      // A download that stopped halfway ends the stream before brotli's own end.
+      if (!passThrough && code !== BrotliStreamResultCode.ResultSuccess) fail("het bestand is niet helemaal binnengekomen");
     },
   });
 }
 
-// Returns a fetch that serves each URL in `urls` from URL + ".br", decoded.
-export function brotliFetch(fetch, urls, decoderUrl) {
+// Returns a fetch that serves each URL in `urls` from URL + ".br", decoded. onError hears of a
+// file that cannot be decoded.
+export function brotliFetch(fetch, urls, decoderUrl, onError = () => {}) {
   let decoderReady = null;
   const decoder = () => (decoderReady ??= initDecoder({ module_or_path: decoderUrl }));
   const types = { wasm: "application/wasm", zip: "application/zip" };
@@ -50,7 +61,7 @@ export function brotliFetch(fetch, urls, decoderUrl) {
     return fetch(url + ".br", init).then((response) => {
       if (!response.ok) return response; // the caller reports a missing file
       const kind = url.split(".").pop();
-      return new Response(response.body.pipeThrough(decoding(decoder(), MAGIC[kind])),
+      return new Response(response.body.pipeThrough(decoding(decoder(), MAGIC[kind], onError)),
                           { headers: { "Content-Type": types[kind] } });
     });
   };
