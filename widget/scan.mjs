@@ -221,7 +221,7 @@ performance.mark("scan-interactive");
 
 // Pyodide starts as soon as the scan is on screen. On its own page it is, so the worker starts
 // now and its downloads run while the page paints. In a gemeente's frame below the fold, it
-// waits until the visitor scrolls to it: no 5 MB for a scan nobody looks at.
+// waits until the visitor scrolls to it: no 4 MB for a scan nobody looks at.
 const framed = window.self !== window.top;
 if (!framed || !("IntersectionObserver" in window)) {
   engine.start();
