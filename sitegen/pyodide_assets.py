@@ -85,11 +85,7 @@ def brotli_compress(source: Path, target: Path, cache_dir: Path | None = None) -
                           capture_output=True, text=True, timeout=600)
     if proc.returncode != 0:
         raise ScanAssetsError(f"{source.name} kon niet met brotli ingepakt worden:\n{proc.stderr.strip()[-2000:]}")
-    if cached:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        partial = cached.with_suffix(".partial")
-        shutil.copyfile(target, partial)
-        partial.replace(cached)
+    _keep(target, cached)
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
@@ -120,9 +116,14 @@ def build_runtime_zip(node_modules: Path, wheel: Path, scan_data_json: Path, out
     if proc.returncode != 0:
         raise ScanAssetsError(f"De Python-runtime van de scan kon niet gemaakt worden:\n{proc.stderr.strip()[-2000:]}")
     summary = json.loads(proc.stdout.strip().splitlines()[-1])
+    _keep(out, cached)
+    return summary
+
+
+def _keep(made: Path, cached: Path | None) -> None:
+    """Copy a slow result into the cache; a build that stops halfway leaves no half file there."""
     if cached:
         cached.parent.mkdir(parents=True, exist_ok=True)
         partial = cached.with_suffix(".partial")
-        shutil.copyfile(out, partial)
+        shutil.copyfile(made, partial)
         partial.replace(cached)
-    return summary
