@@ -5,10 +5,13 @@
 import initDecoder, { DecompressStream, BrotliStreamResultCode } from "brotli-dec-wasm/web";
 
 const OUTPUT_STEP = 1 << 20; // decode at most 1 MB per call
-// What the decoded files start with. A host that sends a .br file with "Content-Encoding: br"
-// has the browser decode it already: then the bytes pass through. (Our brotli files use a 16 MB
-// window, so their first byte is never 0x00 or 0x50.)
-const MAGIC = { wasm: [0x00, 0x61, 0x73, 0x6d], zip: [0x50, 0x4b, 0x03, 0x04] };
+// Per file kind: its type, and what the decoded file starts with. A host that sends a .br file
+// with "Content-Encoding: br" has the browser decode it already: then the bytes pass through.
+// (Our brotli files use a 16 MB window, so their first byte is never 0x00 or 0x50.)
+const FORMATS = {
+  wasm: { type: "application/wasm", magic: [0x00, 0x61, 0x73, 0x6d] },
+  zip: { type: "application/zip", magic: [0x50, 0x4b, 0x03, 0x04] },
+};
 
 function startsWith(chunk, magic) {
   return chunk.length >= magic.length && magic.every((byte, i) => chunk[i] === byte);
@@ -53,16 +56,15 @@ function decoding(decoderReady, magic, onError) {
 export function brotliFetch(fetch, urls, decoderUrl, onError = () => {}) {
   let decoderReady = null;
   const decoder = () => (decoderReady ??= initDecoder({ module_or_path: decoderUrl }));
-  const types = { wasm: "application/wasm", zip: "application/zip" };
   return (input, init) => {
     const url = String(input instanceof Request ? input.url : input);
     if (!urls.includes(url)) return fetch(input, init);
     decoder(); // its 200 KB download runs beside the big one
     return fetch(url + ".br", init).then((response) => {
       if (!response.ok) return response; // the caller reports a missing file
-      const kind = url.split(".").pop();
-      return new Response(response.body.pipeThrough(decoding(decoder(), MAGIC[kind], onError)),
-                          { headers: { "Content-Type": types[kind] } });
+      const { type, magic } = FORMATS[url.split(".").pop()];
+      return new Response(response.body.pipeThrough(decoding(decoder(), magic, onError)),
+                          { headers: { "Content-Type": type } });
     });
   };
 }
