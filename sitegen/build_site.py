@@ -16,6 +16,7 @@ import yaml
 
 from . import ecosystem, embed, exports
 from .dataset import Dataset, load_dataset
+from .entity_pages import SHELL_SLUG, EntityPages
 from .errors import ScanAssetsError
 from .pages import DEFERRED_DIR, DeferredHtml, SiteSettings, write_pages
 from .scan_data import scan_data_from
@@ -99,13 +100,15 @@ def _run_mkdocs(config_file: Path, docs_dir: Path, site_dir: Path) -> int:
     except (Abort, ConfigurationError) as exc:
         raise BuildError(f"mkdocs kon de site niet bouwen: {exc}. Kijk naar de waarschuwingen hierboven "
                          "(vaak een kapotte link in content/).") from exc
-    return sum(1 for _ in site_dir.rglob("*.html"))
+    return sum(1 for page in site_dir.rglob("*.html") if SHELL_SLUG not in page.parts)  # shells are no pages
 
 
-def build_html(config_file: Path, docs_dir: Path, site_dir: Path) -> tuple[int, int]:
-    """mkdocs, then the long lists that skipped Markdown (sitegen.pages.DeferredHtml)."""
+def build_html(config_file: Path, docs_dir: Path, site_dir: Path) -> tuple[int, int, int]:
+    """mkdocs; then the long lists that skipped Markdown (sitegen.pages.DeferredHtml) and the
+    partner and instrument pages that skipped mkdocs (sitegen.entity_pages)."""
     n_html = _run_mkdocs(config_file, docs_dir, site_dir)
-    return n_html, DeferredHtml.inject(docs_dir / DEFERRED_DIR, site_dir)
+    n_lists = DeferredHtml.inject(docs_dir / DEFERRED_DIR, site_dir)
+    return n_html, EntityPages.fill(docs_dir, site_dir), n_lists
 
 
 def build(out_dir: Path, today: date, paths: BuildPaths | None = None, quiet: bool = False,
@@ -124,8 +127,9 @@ def build(out_dir: Path, today: date, paths: BuildPaths | None = None, quiet: bo
     written = write_all_pages(dataset, docs_dir, today, settings)
     report.done(f"{len(written)} pagina's gemaakt uit de gegevens")
 
-    n_html, n_lists = build_html(paths.config_file, docs_dir, site_dir)
-    report.done(f"mkdocs: {n_html} HTML-pagina's gebouwd, {n_lists} lange lijsten ingevoegd")
+    n_html, n_entities, n_lists = build_html(paths.config_file, docs_dir, site_dir)
+    report.done(f"mkdocs: {n_html} HTML-pagina's gebouwd; daarna {n_entities} partner- en instrumentpagina's "
+                f"in hun paginavorm gezet en {n_lists} lange lijsten ingevoegd")
 
     for step in EXTRA_STEPS:
         message = step(dataset, site_dir, today, paths, settings)

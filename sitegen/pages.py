@@ -12,9 +12,14 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import jinja2
+import markdown
+from markdown.extensions.toc import slugify
+from markupsafe import Markup
 
+from . import urls
 from .dataset import Dataset
 from .documents import describe_source
+from .entity_pages import EntityPages
 from .jsonld import instrument_jsonld, partner_jsonld, script_safe
 from .models import Instrument
 from .vocabulary import ACTIVITY_TYPES, KNELPUNTEN, PARTNER_KINDS, ROLES, STATUSES
@@ -117,6 +122,7 @@ class DeferredHtml:
 
 
 def _environment() -> jinja2.Environment:
+    """Markdown pages for mkdocs: no autoescape (Markdown), every data text goes through |t or |cell."""
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=False,
                              undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
     env.filters.update(t=escape_text, cell=table_cell, summary=summary, yamlstr=yaml_string,
@@ -124,12 +130,34 @@ def _environment() -> jinja2.Environment:
     return env
 
 
+class _MarkdownText:
+    """An editor's text (which may hold Markdown, never HTML) as HTML, as mkdocs would render it."""
+
+    def __init__(self):
+        self.md = markdown.Markdown(extensions=["attr_list", "def_list", "tables"])
+
+    def __call__(self, value) -> Markup:
+        return Markup(self.md.reset().convert(escape_text(value)))
+
+
+def _html_environment() -> jinja2.Environment:
+    """HTML articles of entity pages (sitegen/entity_pages.py): autoescaped."""
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
+                             undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
+    env.filters.update(markdown=_MarkdownText(), nldate=nl_date, source=describe_source)
+    env.globals.update(partner_url=urls.partner_url, instrument_url=urls.instrument_url, step_url=urls.step_url,
+                       theme_url=urls.theme_url, activity_url=urls.activity_url)
+    return env
+
+
 class PageWriter:
     def __init__(self, dataset: Dataset, docs_dir: Path, today: date, settings: SiteSettings):
         self.d, self.docs, self.today, self.settings = dataset, docs_dir, today, settings
         self.env = _environment()
+        self.html_env = _html_environment()
         self.written: list[Path] = []
         self.deferred = DeferredHtml(docs_dir / DEFERRED_DIR)
+        self.entities = EntityPages(docs_dir)
         self.common = dict(
             activity_labels=ACTIVITY_TYPES,
             status_label=lambda i: status_label(i, today),
@@ -144,6 +172,12 @@ class PageWriter:
         context.setdefault("defer", lambda html: self.deferred.defer(rel, html))
         path.write_text(self.env.get_template(template).render(**self.common, **context), encoding="utf-8")
         self.written.append(path)
+
+    def _entity(self, kind: str, slug: str, title: str, description: str, template: str, **context) -> None:
+        """An entity page goes around mkdocs (sitegen/entity_pages.py); it sits two levels deep."""
+        body = self.html_env.get_template(template).render(**self.common, **context, href_root="../../",
+                                                           h1_id=slugify(title, "-"))
+        self.entities.add(kind, slug, title, summary(description), body)
 
     def _footer(self, kind: str, entry, jsonld: dict) -> dict:
         file, line = self.d.lines.get((kind, entry.id), ("", 0))
@@ -172,29 +206,32 @@ class PageWriter:
             if members:
                 groups.append((kind, label, [(p, self.regions_text(p.regions), len(self.d.instruments_of(p.id))) for p in members]))
         self._write("partners/index.md", "partner_list.md.j2", groups=groups)
+        self.written.append(self.entities.shell("partners", [("aanbod", "Aanbod"), ("bronnen", "Bronnen")]))
         for p in self.d.partners:
             offered = []
             for i in sorted(self.d.instruments_of(p.id), key=lambda i: i.name.lower()):
                 role = i.role if i.partner == p.id else next(o.role for o in i.other_partners if o.partner == p.id)
                 offered.append((i, ROLES[role]))
-            self._write(f"partners/{p.id}.md", "partner.md.j2", p=p, kind_label=PARTNER_KINDS[p.kind],
-                        regions=self.regions_text(p.regions), instruments=offered,
-                        **self._footer("partners", p, partner_jsonld(self.d, p)))
+            self._entity("partners", p.id, p.name, p.description, "partner.html.j2", p=p,
+                         kind_label=PARTNER_KINDS[p.kind], regions=self.regions_text(p.regions),
+                         instruments=offered, **self._footer("partners", p, partner_jsonld(self.d, p)))
 
     def write_instruments(self) -> None:
         ordered = sorted(self.d.instruments, key=lambda i: i.name.lower())
         self._write("instrumenten/index.md", "instrument_list.md.j2", title="Instrumenten", up="../",
                     intro="Al het aanbod voor Drentse ondernemers: advies, subsidies, scans, opleidingen en meer.",
                     instruments=ordered)
+        self.written.append(self.entities.shell("instrumenten", [("bronnen", "Bronnen")]))
         for i in self.d.instruments:
             others = [(o, self.d.partners_by_id[o.partner].name, ROLES[o.role]) for o in i.other_partners]
-            self._write(f"instrumenten/{i.id}.md", "instrument.md.j2", i=i, partner=self.d.partners_by_id[i.partner],
-                        role_label=ROLES[i.role].lower(), others=others, status=status_label(i, self.today),
-                        regions=self.regions_text(i.regions), activity_label=ACTIVITY_TYPES[i.activity_type],
-                        steps=[self.d.steps_by_slug[s] for s in i.steps],
-                        themes=[self.d.themes_by_slug[t] for t in i.themes],
-                        knelpunten=[KNELPUNTEN[k] for k in i.knelpunten],
-                        **self._footer("instruments", i, instrument_jsonld(self.d, i)))
+            self._entity("instrumenten", i.id, i.name, i.description, "instrument.html.j2", i=i,
+                         partner=self.d.partners_by_id[i.partner],
+                         role_label=ROLES[i.role].lower(), others=others, status=status_label(i, self.today),
+                         regions=self.regions_text(i.regions), activity_label=ACTIVITY_TYPES[i.activity_type],
+                         steps=[self.d.steps_by_slug[s] for s in i.steps],
+                         themes=[self.d.themes_by_slug[t] for t in i.themes],
+                         knelpunten=[KNELPUNTEN[k] for k in i.knelpunten],
+                         **self._footer("instruments", i, instrument_jsonld(self.d, i)))
 
     def write_ladder(self) -> None:
         ladder = self.d.ladder

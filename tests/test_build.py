@@ -1,6 +1,8 @@
 """The real site: what an entrepreneur, an editor and a policy maker find on the built pages."""
 from __future__ import annotations
 
+import gzip
+import html
 import json
 import re
 import subprocess
@@ -47,6 +49,41 @@ def test_entity_pages_stay_out_of_the_navigation_but_overviews_link_them(built_s
         assert f'href="{p.id}/"' in overview, p.id
 
 
+def test_an_entity_page_is_a_whole_site_page_with_its_own_title(built_site, dataset):
+    """Partner and instrument pages skip mkdocs (sitegen/entity_pages.py fills a shell that mkdocs
+    built). A visitor must not notice: header, navigation, search, table of contents and skip link
+    as on every page, with this page's own title and description."""
+    from markdown.extensions.toc import slugify
+    p = dataset.partners_by_id["ibdo"]
+    page = read(built_site, "partners/ibdo/index.html")
+    assert f"<title>{html.escape(p.name)} - Drenthe Digitaal</title>" in page
+    assert '<nav class="md-nav md-nav--primary"' in page and 'data-md-component="search"' in page
+    assert f'<a href="#{slugify(p.name, "-")}" class="md-skip">' in page
+    assert f'<h1 id="{slugify(p.name, "-")}">' in page
+    toc = page.split('<nav class="md-nav md-nav--secondary"', 1)[1].split("</nav>", 1)[0]
+    assert 'href="#aanbod"' in toc and 'href="#bronnen"' in toc
+    assert '<h2 id="aanbod">' in page and '<h2 id="bronnen">' in page
+    description = html.unescape(re.search(r'<meta name="description" content="([^"]*)"', page).group(1))
+    assert description[:60] == p.description[:60]
+    i = dataset.instruments_by_id["ibdo-intake"]
+    assert f"<title>{html.escape(i.name)} - Drenthe Digitaal</title>" in read(built_site, "instrumenten/ibdo-intake/index.html")
+
+
+def test_no_page_shell_is_left_and_search_finds_every_entity_page(built_site, dataset):
+    assert not [p for p in built_site.rglob("*") if "dd-shell" in p.name]
+    assert not [p for p in built_site.rglob("*.html") if "DD-SHELL" in p.read_text(encoding="utf-8")]
+    index = json.loads(read(built_site, "search/search_index.json"))
+    titles = {d["location"]: d["title"] for d in index["docs"]}
+    for p in dataset.partners:
+        assert titles[f"partners/{p.id}/"] == p.name
+        assert f"partners/{p.id}/#bronnen" in titles
+    for i in dataset.instruments:
+        assert titles[f"instrumenten/{i.id}/"] == i.name
+    assert not [loc for loc in titles if "dd-shell" in loc]
+    ibdo = next(d for d in index["docs"] if d["location"] == "partners/ibdo/#aanbod")
+    assert "Intake en eerstelijnsadvies van IBDO" in ibdo["text"]
+
+
 def test_partner_page_shows_sources_review_date_and_json_ld(built_site, dataset):
     p = dataset.partners_by_id["ibdo"]
     html = read(built_site, "partners/ibdo/index.html")
@@ -83,18 +120,40 @@ def test_edit_link_hidden_while_repository_url_is_empty(built_site):
     assert "Wijzig deze gegevens" not in read(built_site, "partners/ibdo/index.html")
 
 
-def test_edit_link_points_to_the_yaml_line_when_set(tmp_path, dataset):
+@pytest.fixture(scope="module")
+def owner_site(tmp_path_factory) -> Path:
+    """The real site with the settings only the owner fills in: repository and site address."""
     from sitegen.build_site import BuildPaths, build
+    tmp = tmp_path_factory.mktemp("owner")
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     config["extra"]["drenthe"]["repository_url"] = "https://example.org/provincie/drenthe-digitaal"
+    config["site_url"] = "https://drenthe.example.org/"
     config["docs_dir"] = str(ROOT / "content")
-    cfg = tmp_path / "mkdocs.yml"
+    cfg = tmp / "mkdocs.yml"
     cfg.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
-    build(tmp_path / "site", TODAY, BuildPaths(config_file=cfg), quiet=True, work_dir=tmp_path / "w")
-    html = (tmp_path / "site" / "partners" / "ibdo" / "index.html").read_text(encoding="utf-8")
+    build(tmp / "site", TODAY, BuildPaths(config_file=cfg), quiet=True, work_dir=tmp / "w")
+    return tmp / "site"
+
+
+def test_edit_link_points_to_the_yaml_line_when_set(owner_site, dataset):
+    html = (owner_site / "partners" / "ibdo" / "index.html").read_text(encoding="utf-8")
     file, line = dataset.lines[("partners", "ibdo")]
     assert f'href="https://example.org/provincie/drenthe-digitaal/blob/main/{file}#L{line}"' in html
     assert (DATA / "partners.yaml").read_text(encoding="utf-8").splitlines()[line - 1].strip() == "- id: ibdo"
+
+
+def test_with_a_site_address_every_entity_page_is_in_the_sitemap_with_its_own_canonical(owner_site, dataset):
+    sitemap = (owner_site / "sitemap.xml").read_text(encoding="utf-8")
+    locs = set(re.findall(r"<loc>([^<]+)</loc>", sitemap))
+    for p in dataset.partners:
+        assert f"https://drenthe.example.org/partners/{p.id}/" in locs, p.id
+    for i in dataset.instruments:
+        assert f"https://drenthe.example.org/instrumenten/{i.id}/" in locs, i.id
+    assert "https://drenthe.example.org/ladder/" in locs
+    assert not any("dd-shell" in loc for loc in locs)
+    assert gzip.decompress((owner_site / "sitemap.xml.gz").read_bytes()).decode("utf-8") == sitemap
+    html = (owner_site / "instrumenten" / "ibdo-intake" / "index.html").read_text(encoding="utf-8")
+    assert '<link rel="canonical" href="https://drenthe.example.org/instrumenten/ibdo-intake/">' in html
 
 
 class _Requests(HTMLParser):
@@ -163,16 +222,19 @@ def test_yaml_files_point_editors_to_their_schema(name):
     assert (ROOT / "schemas" / f"{name}.schema.json").exists()
 
 
-def test_every_link_to_a_partner_or_instrument_leads_to_a_page(built_site):
-    """Long lists are plain HTML (not checked by mkdocs): check their links here."""
+def test_every_link_between_pages_leads_to_a_page(built_site):
+    """Long lists and the partner and instrument pages are HTML that mkdocs never checked (DeferredHtml,
+    sitegen/entity_pages.py): every relative link to a page must find one."""
     from urllib.parse import urljoin, urlparse
-    broken = []
+    broken, checked = [], 0
     for page in built_site.rglob("index.html"):
         url = "/" + page.parent.relative_to(built_site).as_posix() + "/"
-        for href in re.findall(r'href="([^"#?]+)"', page.read_text(encoding="utf-8")):
-            if re.match(r"^[a-z]+:|^//", href) or not re.search(r"(instrumenten|partners)/[a-z0-9-]+/$", href):
+        for href in re.findall(r'href="([^"#?]*/)(?:#[^"]*)?"', page.read_text(encoding="utf-8")):
+            if re.match(r"^[a-z]+:|^//", href):
                 continue
             target = urlparse(urljoin("http://x" + url.replace("//", "/"), href)).path
+            checked += 1
             if not (built_site / target.lstrip("/") / "index.html").exists():
                 broken.append((url, href))
     assert broken == []
+    assert checked > 1000  # the check saw the site's links, not nothing

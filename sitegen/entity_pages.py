@@ -1,0 +1,165 @@
+"""Partner and instrument pages: our own HTML, put into one page shell per kind that mkdocs built.
+
+Why: at national scale (issue 2: 5,000 instruments and 1,000 partners) mkdocs spent about 13 ms
+on each of these pages (Markdown, Material's template with its navigation, the search plugin).
+They all look alike and stay out of the navigation, so every partner page gets the same
+header, navigation and footer. mkdocs therefore renders one shell page per kind, with markers;
+after mkdocs, a copy of the shell is filled for each entity. The shell has the same headings as
+every real page of its kind, so Material's table of contents fits every copy. The search index
+and the sitemap get the entries that mkdocs would have written.
+
+Before mkdocs: EntityPages.shell() and .add() (sitegen/pages.py). After mkdocs: EntityPages.fill().
+"""
+from __future__ import annotations
+
+import gzip
+import html
+import json
+import re
+import shutil
+from pathlib import Path
+
+ENTITY_DIR = ".entity-pages"  # inside docs/, hidden: mkdocs skips dot-folders
+SHELL_SLUG = "dd-shell"
+TITLE_MARK = "DD-SHELL-TITLE"
+DESCRIPTION_MARK = "DD-SHELL-DESCRIPTION"
+H1_ID_MARK = "dd-shell-title"  # Material's skip link points at the h1
+BODY_START, BODY_END = "<!-- dd-shell-body -->", "<!-- /dd-shell-body -->"
+
+
+class EntityPages:
+    def __init__(self, docs_dir: Path):
+        self.docs = docs_dir
+        self.folder = docs_dir / ENTITY_DIR
+
+    def shell(self, kind: str, headings: list[tuple[str, str]]) -> Path:
+        """The Markdown of the shell for kind ("partners"): markers and the kind's h2 headings."""
+        lines = ["---", f'title: "{TITLE_MARK}"', f'description: "{DESCRIPTION_MARK}"', "---", "", BODY_START, "",
+                 f"# {TITLE_MARK} {{ #{H1_ID_MARK} }}", ""]
+        for anchor, text in headings:
+            lines += [f"## {text} {{ #{anchor} }}", ""]
+        lines += [BODY_END, ""]
+        path = self.docs / kind / f"{SHELL_SLUG}.md"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("\n".join(lines), encoding="utf-8")
+        return path
+
+    def add(self, kind: str, slug: str, title: str, description: str, body: str) -> None:
+        """One page: plain title and description, body as escaped HTML with the shell's h2 ids."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        record = {"slug": slug, "title": title, "description": description, "body": body}
+        with (self.folder / f"{kind}.jsonl").open("a", encoding="utf-8") as out:
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+    @staticmethod
+    def fill(docs_dir: Path, site_dir: Path) -> int:
+        """Write every page into site_dir from its kind's shell; remove the shells. Returns the count."""
+        search = _SearchIndex(site_dir / "search" / "search_index.json")
+        sitemap = _Sitemap(site_dir / "sitemap.xml")
+        count = 0
+        for records in sorted((docs_dir / ENTITY_DIR).glob("*.jsonl")):
+            kind = records.stem
+            shell_dir = site_dir / kind / SHELL_SLUG
+            head, tail = _split_shell(shell_dir / "index.html")
+            shutil.rmtree(shell_dir)
+            shell_location = f"{kind}/{SHELL_SLUG}/"
+            search.remove(shell_location)
+            pages = []
+            with records.open(encoding="utf-8") as lines:
+                for line in lines:
+                    page = json.loads(line)
+                    location = f"{kind}/{page['slug']}/"
+                    title = html.escape(page["title"], quote=True)
+                    h1_id = _H1_ID.search(page["body"]).group(1)
+                    text = (head.replace(TITLE_MARK, title).replace(f'"#{H1_ID_MARK}"', f'"#{h1_id}"')
+                            .replace(DESCRIPTION_MARK, html.escape(page["description"], quote=True))
+                            .replace(shell_location, location)
+                            + page["body"] + tail.replace(TITLE_MARK, title).replace(shell_location, location))
+                    target = site_dir / location / "index.html"
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    target.write_text(text, encoding="utf-8")
+                    search.add(location, page["title"], page["body"])
+                    pages.append(location)
+                    count += 1
+            sitemap.replace(shell_location, pages)
+        search.save()
+        sitemap.save()
+        return count
+
+
+def _split_shell(path: Path) -> tuple[str, str]:
+    """The shell around its body markers. A Material update that drops a marker stops the build."""
+    text = path.read_text(encoding="utf-8")
+    if text.count(BODY_START) != 1 or text.count(BODY_END) != 1:
+        raise RuntimeError(f"{path}: de paginavorm mist de markering {BODY_START} of {BODY_END}; "
+                           "is het thema veranderd? Kijk naar sitegen/entity_pages.py.")
+    head, rest = text.split(BODY_START, 1)
+    tail = rest.split(BODY_END, 1)[1]
+    if TITLE_MARK not in head:
+        raise RuntimeError(f"{path}: de titel ({TITLE_MARK}) staat niet in de paginavorm; kijk naar sitegen/entity_pages.py.")
+    return head, tail
+
+
+_TAGS = re.compile(r"<[^>]+>")
+_SCRIPTS = re.compile(r"<script\b.*?</script>", re.S)
+_H2 = re.compile(r'<h2 id="([^"]+)">(.*?)</h2>', re.S)
+_H1 = re.compile(r"<h1\b.*?</h1>", re.S)
+_H1_ID = re.compile(r'<h1 id="([^"]+)"')
+
+
+def _plain(fragment: str) -> str:
+    """Text for the search index: no tags, no JSON-LD; entities stay escaped, as mkdocs writes them."""
+    return " ".join(_TAGS.sub(" ", _SCRIPTS.sub(" ", fragment)).split())
+
+
+class _SearchIndex:
+    """Material's search_index.json: one entry for the page, one per h2 section (as its plugin does)."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.data = json.loads(path.read_text(encoding="utf-8")) if path.exists() else None
+
+    def remove(self, location: str) -> None:
+        if self.data:
+            self.data["docs"] = [d for d in self.data["docs"] if not d["location"].startswith(location)]
+
+    def add(self, location: str, title: str, body: str) -> None:
+        if not self.data:
+            return
+        parts = _H2.split(_H1.sub("", body, count=1))
+        self.data["docs"].append({"location": location, "title": title, "text": _plain(parts[0])})
+        for anchor, heading, section in zip(parts[1::3], parts[2::3], parts[3::3]):
+            self.data["docs"].append({"location": f"{location}#{anchor}", "title": html.unescape(_plain(heading)),
+                                      "text": _plain(section)})
+
+    def save(self) -> None:
+        if self.data:
+            self.path.write_text(json.dumps(self.data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+
+
+class _Sitemap:
+    """mkdocs' sitemap.xml (and .gz): lists pages only when site_url is set; then the shell's entry
+    is the pattern for each page."""
+
+    ENTRY = re.compile(r"\s*<url>.*?</url>", re.S)
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.text = path.read_text(encoding="utf-8") if path.exists() else None
+
+    def replace(self, shell_location: str, locations: list[str]) -> None:
+        if not self.text:
+            return
+        entry = next((m.group(0) for m in self.ENTRY.finditer(self.text) if shell_location in m.group(0)), None)
+        if entry is None:
+            return  # no site_url: mkdocs listed no pages either
+        pages = "".join(entry.replace(shell_location, location) for location in locations)
+        self.text = self.text.replace(entry, pages)
+
+    def save(self) -> None:
+        if self.text is None:
+            return
+        self.path.write_text(self.text, encoding="utf-8")
+        gz = self.path.with_name(self.path.name + ".gz")
+        if gz.exists():
+            gz.write_bytes(gzip.compress(self.text.encode("utf-8"), mtime=0))
