@@ -57,47 +57,53 @@ class EntityPages:
         search = _SearchIndex(site_dir / "search" / "search_index.json")
         sitemap = _Sitemap(site_dir / "sitemap.xml")
         count = 0
-        for records in sorted((docs_dir / ENTITY_DIR).glob("*.jsonl")):
-            kind = records.stem
-            shell_dir = site_dir / kind / SHELL_SLUG
-            head, tail = _split_shell(shell_dir / "index.html")
+        # Every shell goes, also one whose kind has no entries (yet).
+        for shell_dir in sorted(site_dir.glob(f"*/{SHELL_SLUG}")):
+            kind = shell_dir.parent.name
+            shell = _Shell(shell_dir / "index.html", f"{kind}/{SHELL_SLUG}/")
             shutil.rmtree(shell_dir)
-            shell_location = f"{kind}/{SHELL_SLUG}/"
-            search.remove(shell_location)
-            pages = []
-            with records.open(encoding="utf-8") as lines:
-                for line in lines:
-                    page = json.loads(line)
-                    location = f"{kind}/{page['slug']}/"
-                    title = html.escape(page["title"], quote=True)
-                    h1_id = _H1_ID.search(page["body"]).group(1)
-                    text = (head.replace(TITLE_MARK, title).replace(f'"#{H1_ID_MARK}"', f'"#{h1_id}"')
-                            .replace(DESCRIPTION_MARK, html.escape(page["description"], quote=True))
-                            .replace(shell_location, location)
-                            + page["body"] + tail.replace(TITLE_MARK, title).replace(shell_location, location))
-                    target = site_dir / location / "index.html"
-                    target.parent.mkdir(parents=True, exist_ok=True)
-                    target.write_text(text, encoding="utf-8")
-                    search.add(location, page["title"], page["body"])
-                    pages.append(location)
-                    count += 1
-            sitemap.replace(shell_location, pages)
+            search.remove(shell.location)
+            locations = []
+            for record in _records(docs_dir / ENTITY_DIR / f"{kind}.jsonl"):
+                location = f"{kind}/{record['slug']}/"
+                target = site_dir / location / "index.html"
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(shell.page(location, record), encoding="utf-8")
+                search.add(location, record["title"], record["body"])
+                locations.append(location)
+            sitemap.replace(shell.location, locations)
+            count += len(locations)
         search.save()
         sitemap.save()
         return count
 
 
-def _split_shell(path: Path) -> tuple[str, str]:
-    """The shell around its body markers. A Material update that drops a marker stops the build."""
-    text = path.read_text(encoding="utf-8")
-    if text.count(BODY_START) != 1 or text.count(BODY_END) != 1:
-        raise RuntimeError(f"{path}: de paginavorm mist de markering {BODY_START} of {BODY_END}; "
-                           "is het thema veranderd? Kijk naar sitegen/entity_pages.py.")
-    head, rest = text.split(BODY_START, 1)
-    tail = rest.split(BODY_END, 1)[1]
-    if TITLE_MARK not in head:
-        raise RuntimeError(f"{path}: de titel ({TITLE_MARK}) staat niet in de paginavorm; kijk naar sitegen/entity_pages.py.")
-    return head, tail
+def _records(path: Path):
+    if path.exists():
+        with path.open(encoding="utf-8") as lines:
+            yield from (json.loads(line) for line in lines)
+
+
+class _Shell:
+    """A kind's shell page, split around its body markers. A Material update that drops a marker
+    stops the build, so a page never goes out half-filled."""
+
+    def __init__(self, path: Path, location: str):
+        self.location = location
+        text = path.read_text(encoding="utf-8")
+        if text.count(BODY_START) != 1 or text.count(BODY_END) != 1 or TITLE_MARK not in text:
+            raise RuntimeError(f"{path}: de paginavorm mist een markering ({BODY_START}, {BODY_END} of {TITLE_MARK}); "
+                               "is het thema veranderd? Kijk naar sitegen/entity_pages.py.")
+        self.head, rest = text.split(BODY_START, 1)
+        self.tail = rest.split(BODY_END, 1)[1]
+
+    def page(self, location: str, record: dict) -> str:
+        title = html.escape(record["title"], quote=True)
+        h1_id = _H1_ID.search(record["body"]).group(1)
+        head = (self.head.replace(TITLE_MARK, title).replace(f'"#{H1_ID_MARK}"', f'"#{h1_id}"')
+                .replace(DESCRIPTION_MARK, html.escape(record["description"], quote=True)))
+        tail = self.tail.replace(TITLE_MARK, title)
+        return (head + record["body"] + tail).replace(self.location, location)
 
 
 _TAGS = re.compile(r"<[^>]+>")
