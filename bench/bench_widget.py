@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/bench_widget.py [--runs 3] [--site SITE_DIR]
 
-Prints: start page usable; ms per next question; widget JS+CSS size (gzip); result on screen
+Prints: start page usable; ms from a click on "Volgende" to the frame with the next question; widget JS+CSS size (gzip); result on screen
 after the last click once Pyodide is ready; Pyodide ready time, our worker vs a plain
 loadPyodide() of the npm package's files, on localhost and at 20 Mbit/s + 40 ms, with bytes
 transferred. Ours uses the same wasm (as pyodide.asm.wasm.br) and JS with scan/runtime.zip.br in
@@ -203,6 +203,18 @@ class Run:
         self.context.close()
 
 
+FRAME_AFTER_CLICK = """() => {
+  window.addEventListener("click", (event) => {
+    const start = event.timeStamp;
+    window.__frameAfterClick = new Promise((done) => requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => done(performance.now() - start);
+      channel.port2.postMessage(0);
+    }));
+  }, { capture: true });
+}"""
+
+
 def bench_interaction(browser, url: str) -> dict[str, float]:
     run = Run(browser)
     page = run.page
@@ -218,13 +230,18 @@ def bench_interaction(browser, url: str) -> dict[str, float]:
     page.wait_for_selector("#view-tools:not([hidden])")
     usable = page.evaluate("performance.now()")
     dcl = page.evaluate("performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd")
+    # "On screen after a click": a real (trusted) click, from the input event's time stamp to the
+    # end of the next frame's main-thread work (a rAF, then a message: after style, layout and
+    # paint of the new question). Raster and draw follow within a few ms.
+    page.evaluate(FRAME_AFTER_CLICK)
     per_question, per_question_rt = [], []
     for qid in ["tools", "data", "processes", "skills", "security", "ai", "strategy"]:
         page.check(f"#{qid}-C")
         t = time.perf_counter()
-        per_question.append(page.evaluate(click, f"#view-{qid} button[type=submit]"))
+        page.click(f"#view-{qid} button[type=submit]")
         page.wait_for_selector(f"#view-{qid}[hidden]", state="attached")
         per_question_rt.append((time.perf_counter() - t) * 1000)
+        per_question.append(page.evaluate("() => new Promise((done) => window.__frameAfterClick.then(done))"))
     page.wait_for_selector("#view-check:not([hidden])")
     page.wait_for_selector("main[data-engine=ready]", timeout=180_000)
     # In-page: from just before the click to the result's mark (the result is in the DOM; the
@@ -235,7 +252,7 @@ def bench_interaction(browser, url: str) -> dict[str, float]:
     result_ms = shown - clicked
     run.close()
     return {"dcl": dcl, "fcp": fcp, "interactive": interactive, "worker": worker, "start_usable": usable, "start_click": start_click,
-            "question_handler": statistics.median(per_question), "question_roundtrip": statistics.median(per_question_rt),
+            "question_frame": statistics.median(per_question), "question_roundtrip": statistics.median(per_question_rt),
             "result_after_click": result_ms}
 
 
@@ -318,7 +335,7 @@ def main() -> None:
         print(f"whole-scan runs: FCP {m['fcp']:.0f}; "
               f"button works (scan.mjs ran) {m['interactive']:.0f}; DOMContentLoaded {m['dcl']:.0f}; "
               f"worker started {m['worker']:.0f}; question 1 on screen after the click (incl. Playwright) {m['start_usable']:.0f}")
-        print(f"next question: {m['question_handler']:.1f} ms in the click handler, "
+        print(f"next question: {m['question_frame']:.1f} ms from the click to its frame (in the page), "
               f"{m['question_roundtrip']:.0f} ms round trip from Playwright (median)")
         print(f"result after the last click, Pyodide ready: {m['result_after_click']:.0f} ms until it is in the DOM "
               "(painted in the next frame)")
