@@ -1,10 +1,11 @@
-"""axe-core finds no WCAG 2.2 AA problems on any state of the scan; small screens do not scroll sideways."""
+"""axe-core finds no WCAG 2.2 AA problems on any state of the scan; small screens and 200 % zoom do not scroll sideways."""
 from __future__ import annotations
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from helpers import answer_all_by_keyboard, open_scan, start_by_keyboard, visible_view, wait_for_result
+from helpers import (answer_all_by_keyboard, answer_by_keyboard, open_scan, show_result_by_keyboard, start_by_keyboard,
+                     visible_view, wait_for_result)
 
 AXE_OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}}
 
@@ -74,3 +75,24 @@ def test_reduced_motion_and_print_styles_exist(page, base_url):
     assert not page.is_visible(".site-header")
     assert page.is_visible(".phase")
     assert visible_view(page) == "result"
+
+
+def test_a_whole_scan_by_keyboard_at_200_percent_zoom(browser, base_url):
+    # 200 % zoom of a 1280 x 720 window: the page gets 640 x 360 CSS pixels, drawn twice as large.
+    context = browser.new_context(viewport={"width": 640, "height": 360}, device_scale_factor=2)
+    try:
+        page = context.new_page()
+        open_scan(page, f"{base_url}/scan/")
+        start_by_keyboard(page)
+        for letter in "CCBCDCC":
+            left, right, width, scroll_width = page.evaluate(
+                "(() => { const r = document.activeElement.getBoundingClientRect();"
+                " return [r.left, r.right, innerWidth, document.documentElement.scrollWidth]; })()")
+            assert 0 <= left and right <= width, "the question's heading is cut off at the side"
+            assert scroll_width <= width, "the page scrolls sideways at 200 % zoom"
+            answer_by_keyboard(page, letter)
+        show_result_by_keyboard(page)
+        assert wait_for_result(page) == "funderen"
+        assert page.evaluate("document.documentElement.scrollWidth <= innerWidth"), "the result scrolls sideways"
+    finally:
+        context.close()
