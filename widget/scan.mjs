@@ -1,7 +1,7 @@
 // The scan page: start, 7 question pages, check your answers, result (or the fallback).
 // Questions come from the page's own HTML and JSON, so they work before Pyodide is loaded.
 import { $ } from "./lib/dom.mjs";
-import { Answers, parseCode } from "./lib/answers.mjs";
+import { Answers, fragmentText, parseCode } from "./lib/answers.mjs";
 import { Engine } from "./lib/engine.mjs";
 import { setHeadingLevel, showView } from "./lib/views.mjs";
 import { applyTheme, headingLevel, reportHeight } from "./lib/embedding.mjs";
@@ -32,7 +32,7 @@ const engine = new Engine({
   onLateReady: () => { $("#fallback-late").hidden = false; },
 });
 
-let gemeente = knownGemeente(params.get("gemeente"), "?gemeente=");
+const pageGemeente = knownGemeente(params.get("gemeente"), "?gemeente=");
 let returnToCheck = false;
 let lastResult = null;
 let resultRun = 0;
@@ -40,8 +40,13 @@ let resultRun = 0;
 function knownGemeente(slug, where) {
   if (!slug) return null;
   if (data.gemeenten.some((g) => g.slug === slug)) return slug;
-  console.info(`Drenthe Digitaal scan: onbekende gemeente "${slug}" in ${where}; de scan gaat verder zonder gemeente.`);
+  if (where) console.info(`Drenthe Digitaal scan: onbekende gemeente "${slug}" in ${where}; de scan gaat verder zonder gemeente.`);
   return null;
+}
+
+// A share link's gemeente (kept with the answers) comes before the page's ?gemeente=.
+function currentGemeente() {
+  return knownGemeente(answers.gemeente()) || pageGemeente;
 }
 
 function todayIso() {
@@ -59,6 +64,7 @@ function prepare(view) {
 }
 
 function go(view, options = {}) {
+  $("#notice").hidden = true; // a message about a link belongs to the step it came with
   answers.setView(view);
   prepare(view);
   showView(view, data, options);
@@ -70,14 +76,16 @@ function showFallback(history) {
 
 function showResult({ history = "push", focus = true } = {}) {
   if (!answers.complete()) { go(answers.firstMissing(), { history, focus }); return; }
-  const code = answers.code(gemeente);
+  const code = answers.code(currentGemeente());
   const run = ++resultRun;
   $("#result-busy").hidden = false;
   $("#result-body").replaceChildren();
   $("#result-status").textContent = "";
   $("#result-actions").hidden = true;
-  go("result", { history, focus, hash: `#${code}` });
-  engine.evaluate(answers.code(null), gemeente, todayIso()).then((result) => {
+  // The address bar keeps no answers (they would stay in the browser's history); the share
+  // link below the result has them.
+  go("result", { history, focus });
+  engine.evaluate(answers.code(null), currentGemeente(), todayIso()).then((result) => {
     if (run !== resultRun) return;
     lastResult = result;
     renderResult($("#result-body"), result, data, level);
@@ -89,7 +97,8 @@ function showResult({ history = "push", focus = true } = {}) {
     main.dataset.result = result.phase.slug; // a hook for tests and the embed script
     performance.mark("scan-result-shown"); // for bench/bench_widget.py
   }, () => {
-    if (run !== resultRun) return;
+    // Only on the result step: someone who went back to change an answer stays where they are.
+    if (run !== resultRun || answers.savedView() !== "result") return;
     showFallback("replace");
   });
 }
@@ -125,7 +134,7 @@ function restart() {
   returnToCheck = false;
   resultRun++;
   delete main.dataset.result;
-  go("start", { hash: "" });
+  go("start");
 }
 
 const actions = {
@@ -164,35 +173,38 @@ window.addEventListener("popstate", (event) => {
 });
 
 // Someone pastes a share link into the address bar of an open scan.
-window.addEventListener("hashchange", () => {
-  const parsed = parseCode(decodeURIComponent(location.hash.slice(1)));
-  if (parsed && answers.code(gemeente) !== location.hash.slice(1)) openShareCode(parsed, "replace");
-});
+window.addEventListener("hashchange", () => openFragment({ atLoad: false }));
 
-function openShareCode(parsed, history) {
-  answers.fromLetters(parsed.letters);
-  if (parsed.gemeente) gemeente = knownGemeente(parsed.gemeente, "de link") || gemeente;
-  showResult({ history, focus: false });
+// A share link (#v1.…) opens its result, and the answers leave the address bar. Any other
+// fragment that is not an anchor on the page gets a friendly message: at load with an empty
+// scan; in an open scan the answers stay. True when the fragment was handled.
+function openFragment({ atLoad }) {
+  const text = fragmentText(location.hash);
+  if (!text || document.getElementById(text)) return false;
+  const parsed = parseCode(text);
+  if (parsed) {
+    answers.fromLetters(parsed.letters, knownGemeente(parsed.gemeente, "de link"));
+    showResult({ history: "replace", focus: false });
+  } else if (atLoad) {
+    answers.clear();
+    go("start", { history: "replace", focus: false });
+    notice("De link naar deze uitkomst klopt niet (meer). Daarom zie je een lege scan. Je kunt de vragen hieronder opnieuw invullen.");
+  } else {
+    history.replaceState(history.state, "", location.pathname + location.search);
+    notice("De link naar deze uitkomst klopt niet (meer). Je antwoorden blijven zoals ze waren.");
+  }
+  return true;
 }
 
 function notice(text) {
   const box = $("#notice");
-  box.textContent = text;
   box.hidden = false;
+  box.textContent = text; // after unhiding: a status region announces a change, not what it held
 }
 
 // First load: a share link, else whatever this tab had (sessionStorage), else the start page.
 function boot() {
-  const hash = decodeURIComponent(location.hash.slice(1));
-  const isAnchor = hash && document.getElementById(hash);
-  if (hash && !isAnchor) {
-    const parsed = parseCode(hash);
-    if (parsed) { openShareCode(parsed, "replace"); return; }
-    answers.clear();
-    notice("De link naar deze uitkomst klopt niet (meer). Daarom zie je een lege scan. Je kunt de vragen hieronder opnieuw invullen.");
-    go("start", { history: "replace", focus: false, hash: "" });
-    return;
-  }
+  if (openFragment({ atLoad: true })) return;
   if (!history.state) {
     // A new visit: the start page is in the HTML as it is. Paint it first; the first read of
     // sessionStorage and replaceState are synchronous calls to the browser (bench_widget.py).

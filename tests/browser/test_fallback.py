@@ -60,3 +60,19 @@ def test_missing_runtime_zip_gives_the_fallback_at_once(page, base_url):
     page.wait_for_selector("#view-fallback:not([hidden])", timeout=10000)
     assert page.get_attribute("main", "data-engine") == "failed"
     assert page.locator("#view-fallback a", has_text="IBDO").count() >= 1
+
+
+def test_going_back_while_the_result_loads_keeps_your_place(page, base_url):
+    # The watchdog fires while the visitor is back on the check page: the page stays there.
+    held = []
+    page.route("**/pyodide.asm.wasm.br", lambda route: held.append(route))
+    open_scan(page, f"{base_url}/scan/?watchdog=1500")
+    start_by_keyboard(page)
+    answer_all_by_keyboard(page, "CCBCDCC")
+    show_result_by_keyboard(page)
+    page.wait_for_selector("#view-result:not([hidden])")
+    page.go_back()
+    page.wait_for_selector("#view-check:not([hidden])")
+    page.wait_for_selector("main[data-engine=failed]", state="attached", timeout=30000)
+    page.wait_for_timeout(300)
+    assert page.is_visible("#view-check") and not page.is_visible("#view-fallback")

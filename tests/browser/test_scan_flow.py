@@ -29,7 +29,8 @@ def test_keyboard_scan_gives_phase_and_links(page, base_url, letters, slug, name
     show_result_by_keyboard(page)
     assert wait_for_result(page) == slug
     assert page.inner_text(".phase") == name
-    assert "#v1." + letters in page.url
+    assert "#" not in page.url, "the address bar (and so the browser's history) keeps no answers"
+    assert page.input_value("#share-link").endswith("#v1." + letters)
 
     # Recommendations and routes link into the site, one level up from /scan/.
     hrefs = page.eval_on_selector_all("#result-body a[href]", "links => links.map(a => a.href)")
@@ -147,6 +148,17 @@ def test_share_link_with_gemeente(page, base_url, scan_data):
     assert page.input_value("#share-link").endswith(f"#v1.CCBCDCC.{slug}")
 
 
+def test_a_share_link_leaves_the_address_bar_and_a_reload_keeps_its_result(page, base_url, scan_data):
+    gemeente = scan_data["gemeenten"][0]
+    page.goto(f"{base_url}/scan/#v1.CCBCDCC.{gemeente['slug']}")
+    wait_for_result(page)
+    assert "#" not in page.url
+    page.reload()
+    assert wait_for_result(page) == "funderen"
+    assert f"gemeente {gemeente['name']}" in page.inner_text("#result-body")
+    assert page.input_value("#share-link").endswith(f"#v1.CCBCDCC.{gemeente['slug']}")
+
+
 def test_unknown_gemeente_is_ignored(page, base_url):
     messages = []
     page.on("console", lambda m: messages.append(m.text))
@@ -163,6 +175,29 @@ def test_junk_fragment_gives_friendly_message(page, base_url):
     assert visible_view(page) == "start"
     start_by_keyboard(page)
     assert not page.is_checked("#tools-A") and page.eval_on_selector_all("input:checked", "x => x.length") == 0
+
+
+def test_a_broken_escape_in_the_link_gives_the_friendly_message(page, base_url):
+    errors = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(f"{base_url}/scan/#v1.CCD%")
+    assert page.is_visible("#notice") and "klopt niet" in page.inner_text("#notice")
+    assert visible_view(page) == "start"
+    assert errors == []
+    start_by_keyboard(page)
+    assert not page.is_visible("#notice"), "the message goes once you move on"
+
+
+def test_a_bad_link_pasted_into_an_open_scan_keeps_the_answers(page, base_url):
+    open_scan(page, f"{base_url}/scan/")
+    start_by_keyboard(page)
+    answer_all_by_keyboard(page, "AB")
+    page.evaluate("location.hash = 'v1.XYZ'")
+    page.wait_for_selector("#notice:not([hidden])")
+    assert "blijven zoals ze waren" in page.inner_text("#notice")
+    assert visible_view(page) == "processes" and "#" not in page.url
+    page.click(".view:not([hidden]) [data-action=back]")
+    assert page.is_checked("#data-B")
 
 
 def test_scan_works_when_storage_is_refused(context, base_url):

@@ -1,5 +1,6 @@
 // The answers: kept in memory, mirrored to sessionStorage (reload loses nothing),
 // and turned into / read from the share code "v1.CCDDBAE" or "v1.CCDDBAE.emmen".
+// The gemeente of a share link is kept with them, so a reload gives the same result.
 
 const STORAGE_KEY = "drenthe-digitaal-scan";
 const CODE_PATTERN = /^v1\.([A-F]{7})(?:\.([a-z0-9-]+))?$/;
@@ -9,6 +10,7 @@ export class Answers {
     this.ids = questionIds;
     this.letters = {};
     this.view = "start";
+    this.sharedGemeente = null;
     this.loaded = false; // sessionStorage is read on first use, so the start page paints first
   }
 
@@ -16,9 +18,10 @@ export class Answers {
   get(id) { this.load(); return this.letters[id] || null; }
   complete() { this.load(); return this.ids.every((id) => this.letters[id]); }
   firstMissing() { this.load(); return this.ids.find((id) => !this.letters[id]) || null; }
-  clear() { this.loaded = true; this.letters = {}; this.view = "start"; this.save(); }
+  clear() { this.loaded = true; this.letters = {}; this.view = "start"; this.sharedGemeente = null; this.save(); }
   setView(view) { this.load(); this.view = view; this.save(); }
   savedView() { this.load(); return this.view; }
+  gemeente() { this.load(); return this.sharedGemeente; }
 
   code(gemeente) {
     if (!this.complete()) return null;
@@ -26,8 +29,9 @@ export class Answers {
     return gemeente ? `v1.${letters}.${gemeente}` : `v1.${letters}`;
   }
 
-  fromLetters(letters) {
+  fromLetters(letters, gemeente = null) {
     this.loaded = true;
+    this.sharedGemeente = gemeente;
     this.letters = {};
     this.ids.forEach((id, i) => { this.letters[id] = letters[i]; });
     this.save();
@@ -36,7 +40,7 @@ export class Answers {
   // Storage can be refused (Chromium denies it in a cross-site frame): then memory only.
   save() {
     try {
-      sessionStorage.setItem(STORAGE_KEY, JSON.stringify({ letters: this.letters, view: this.view }));
+      sessionStorage.setItem(STORAGE_KEY, JSON.stringify({ letters: this.letters, view: this.view, gemeente: this.sharedGemeente }));
     } catch (_) { /* memory only */ }
   }
 
@@ -53,6 +57,7 @@ export class Answers {
         if (typeof letter === "string" && /^[A-F]$/.test(letter)) this.letters[id] = letter;
       }
       if (typeof saved.view === "string") this.view = saved.view;
+      if (typeof saved.gemeente === "string") this.sharedGemeente = saved.gemeente;
       return true;
     } catch (_) {
       return false;
@@ -65,4 +70,11 @@ export function parseCode(text) {
   const match = CODE_PATTERN.exec(text.trim());
   if (!match) return null;
   return { letters: match[1], gemeente: match[2] || null };
+}
+
+// The fragment of the address, decoded; a broken %-escape ("#v1.CCD%") gives the raw text,
+// which is then simply not a code: the friendly message, never a script error.
+export function fragmentText(hash) {
+  const raw = hash.replace(/^#/, "");
+  try { return decodeURIComponent(raw); } catch (_) { return raw; }
 }

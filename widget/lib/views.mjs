@@ -17,10 +17,10 @@ function titleFor(view, data) {
 }
 
 // history: "push" (a new step), "replace" (same step, new URL) or "none" (from popstate / first load).
-export function showView(view, data, { history: mode = "push", focus = true, hash = "" } = {}) {
+export function showView(view, data, { history: mode = "push", focus = true } = {}) {
   for (const section of $$(".view")) section.hidden = section.dataset.view !== view;
   document.title = `${titleFor(view, data)} - ${SITE}`;
-  const url = location.pathname + location.search + hash;
+  const url = location.pathname + location.search; // no fragment: answers never sit in the address bar
   if (mode === "push") history.pushState({ view }, "", url);
   else if (mode === "replace") history.replaceState({ view }, "", url);
   if (focus) {
