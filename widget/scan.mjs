@@ -4,7 +4,7 @@ import { $ } from "./lib/dom.mjs";
 import { Answers, fragmentText, parseCode } from "./lib/answers.mjs";
 import { Engine } from "./lib/engine.mjs";
 import { setHeadingLevel, showView } from "./lib/views.mjs";
-import { applyTheme, headingLevel, reportHeight } from "./lib/embedding.mjs";
+import { applyTheme, headingLevel, linksLeaveTheFrame, reportHeight } from "./lib/embedding.mjs";
 import { chosenLetter, clearError, fillQuestion, showError, wireErrorLinks } from "./lib/question.mjs";
 import { renderCheck, renderFallback } from "./lib/summary.mjs";
 import { renderResult } from "./lib/result.mjs";
@@ -18,6 +18,8 @@ const params = new URLSearchParams(location.search);
 applyTheme(params);
 const level = headingLevel(params);
 setHeadingLevel(level);
+const framed = window.self !== window.top;
+if (framed) linksLeaveTheFrame(document.body);
 
 // Watchdog delay: ?watchdog=<ms> on the URL, else data-watchdog-ms on <main> (default 15000).
 const watchdogMs = Number(params.get("watchdog")) || Number(main.dataset.watchdogMs) || 15000;
@@ -29,7 +31,10 @@ const engine = new Engine({
   // data-engine and a performance mark: hooks for tests and bench/bench_widget.py.
   onState: (state) => { main.dataset.engine = state; performance.mark(`scan-engine-${state}`); },
   // Ready after the watchdog fired (a slow line): offer the result, do not swap the page unasked.
-  onLateReady: () => { $("#fallback-late").hidden = false; },
+  onLateReady: () => {
+    $("#fallback-late").hidden = false;
+    $("#fallback-status").textContent = "Het rekenwerk is nu toch klaar. Je kunt je uitkomst bekijken.";
+  },
 });
 
 const pageGemeente = knownGemeente(params.get("gemeente"), "?gemeente=");
@@ -60,6 +65,7 @@ function prepare(view) {
   else if (view === "fallback") {
     renderFallback($("#fallback-list"), data, answers);
     $("#fallback-late").hidden = engine.state !== "ready";
+    $("#fallback-status").textContent = "";
   }
 }
 
@@ -85,10 +91,12 @@ function showResult({ history = "push", focus = true } = {}) {
   // The address bar keeps no answers (they would stay in the browser's history); the share
   // link below the result has them.
   go("result", { history, focus });
+  $("#result-status").textContent = "Je uitkomst wordt berekend.";
   engine.evaluate(answers.code(null), currentGemeente(), todayIso()).then((result) => {
     if (run !== resultRun) return;
     lastResult = result;
     renderResult($("#result-body"), result, data, level);
+    if (framed) linksLeaveTheFrame($("#result-body"));
     $("#share-link").value = shareUrl(code);
     $("#copy-status").textContent = "";
     $("#result-busy").hidden = true;
@@ -234,7 +242,6 @@ performance.mark("scan-interactive");
 // Pyodide starts as soon as the scan is on screen. On its own page it is, so the worker starts
 // now and its downloads run while the page paints. In a gemeente's frame below the fold, it
 // waits until the visitor scrolls to it: no 4 MB for a scan nobody looks at.
-const framed = window.self !== window.top;
 if (!framed || !("IntersectionObserver" in window)) {
   engine.start();
 } else {

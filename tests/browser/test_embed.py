@@ -149,6 +149,13 @@ def test_plain_iframe_embed_works(page, site, host, host_dir):
     frame = scan_frame(page)
     do_scan(frame, "FFFFFFF")
     assert "Transformeren" in frame.locator("#result-body").inner_text()
+    # Links into the site open a new tab, not the whole site inside the gemeente's frame.
+    links = frame.locator("#result-body a[href], .site-footer a[href]")
+    assert links.count() > 3
+    for i in range(links.count()):
+        assert links.nth(i).get_attribute("target") == "_blank"
+        assert "opent in een nieuw tabblad" in links.nth(i).inner_text()
+    assert frame.locator(".skip-link").get_attribute("target") is None
 
 
 def test_settings_from_the_host_theme_reach_the_frame_and_bad_colours_are_refused(page, site, host, host_dir, built_site):

@@ -1,6 +1,8 @@
 """A whole scan, by keyboard only, as an entrepreneur does it."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from helpers import (answer_all_by_keyboard, answer_by_keyboard, focused, foreign_requests, open_scan,
@@ -31,6 +33,9 @@ def test_keyboard_scan_gives_phase_and_links(page, base_url, letters, slug, name
     assert page.inner_text(".phase") == name
     assert "#" not in page.url, "the address bar (and so the browser's history) keeps no answers"
     assert page.input_value("#share-link").endswith("#v1." + letters)
+    assert page.inner_text("#result-status").startswith("Je uitkomst staat klaar")
+    assert re.search(r"Uitkomst van \d{1,2} (januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december) \d{4}\.",
+                     page.inner_text("#result-body")), "the date is written out in Dutch"
 
     # Recommendations and routes link into the site, one level up from /scan/.
     hrefs = page.eval_on_selector_all("#result-body a[href]", "links => links.map(a => a.href)")

@@ -35,7 +35,7 @@ function setUp(root, checkColour) {
       var query = params.toString();
       return '<iframe src="' + escapeAttr(new URL("scan/" + (query ? "?" + query : ""), base).href) + '"\n' +
         '        title="Zelfscan digitalisering voor ondernemers"\n' +
-        '        style="width:100%;height:60rem;border:0" loading="lazy"></iframe>';
+        '        style="width:100%;height:60rem;border:0" loading="lazy" allow="clipboard-write"></iframe>';
     }
     var attrs = "";
     if (s.gemeente) attrs += ' gemeente="' + escapeAttr(s.gemeente) + '"';

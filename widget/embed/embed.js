@@ -124,6 +124,7 @@
     iframe.title = el.getAttribute("title") || "Zelfscan digitalisering voor ondernemers";
     iframe.setAttribute("loading", "lazy");
     iframe.setAttribute("referrerpolicy", "no-referrer");
+    iframe.setAttribute("allow", "clipboard-write");  // "Kopieer de link" in the frame
     iframe.style.width = "100%";
     iframe.style.border = "0";
     iframe.style.display = "block";

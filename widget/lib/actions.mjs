@@ -1,9 +1,10 @@
 // Result actions: print / save as PDF, download JSON, copy the share link.
 
-// The share link keeps ?gemeente= and theme settings, not the frame's own plumbing.
+// The share link keeps ?gemeente= and the gemeente's colours, not the frame's own plumbing nor
+// the heading level, which fits the host page (opened on its own, the page needs its h1).
 export function shareUrl(code) {
   const params = new URLSearchParams(location.search);
-  for (const name of ["embed", "parent", "watchdog"]) params.delete(name);
+  for (const name of ["embed", "parent", "watchdog", "heading"]) params.delete(name);
   const query = params.toString();
   return `${location.origin}${location.pathname}${query ? `?${query}` : ""}#${code}`;
 }

@@ -1,6 +1,7 @@
 // The scan inside a gemeente's page: its theme from the URL, and its height for embed.js.
 // Custom properties do not cross into an iframe, so embed.js passes them as URL parameters.
 import { checkColour } from "./contrast.mjs";
+import { $$, el } from "./dom.mjs";
 
 const PREFIX = "Drenthe Digitaal scan: ";
 const FONT = /^[\w\s,"'-]{1,200}$/;  // font-family names only: never url(), never a font from another host
@@ -56,4 +57,16 @@ export function reportHeight(params, target = document.documentElement) {
   };
   new ResizeObserver(send).observe(target);
   send();
+}
+
+// In a gemeente's frame, a link into the site would load the whole site inside the frame (sized
+// for the scan, and storage is often refused there). Such links open a new tab and say so.
+export function linksLeaveTheFrame(root) {
+  const links = $$("a[href]:not([data-action]):not([data-change]):not([data-focus]):not([target])", root);
+  for (const link of links) {
+    if (link.getAttribute("href").startsWith("#")) continue;
+    link.target = "_blank";
+    link.rel = "noopener";
+    link.append(el("span", { class: "visually-hidden", text: " (opent in een nieuw tabblad)" }));
+  }
 }

@@ -47,8 +47,25 @@ function stepName(data, slug) {
   return step ? step.name : slug;
 }
 
+// The two phases in ladder order, as the reasoning names them (its note is there already).
+function betweenText(result, data) {
+  const order = (slug) => data.steps.findIndex((s) => s.slug === slug);
+  const [low, high] = [result.phase, result.between].sort((a, b) => order(a.slug) - order(b.slug));
+  return `Je zit tussen ${low.name} en ${high.name}.`;
+}
+
+const MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
+  "oktober", "november", "december"];
+
+// "2026-06-10" becomes "10 juni 2026"; anything else is shown as it is.
+export function dutchDate(iso) {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (!match || !MONTHS[Number(match[2]) - 1]) return iso;
+  return `${Number(match[3])} ${MONTHS[Number(match[2]) - 1]} ${match[1]}`;
+}
+
 function answersTable(result, data) {
-  return tableWrap(el("table", { class: "table" },
+  return tableWrap("table-wrap--answers", el("table", { class: "table" },
     el("caption", { text: "Jouw antwoorden per vraag" }),
     el("thead", {}, el("tr", {},
       el("th", { scope: "col", text: "Vraag" }),
@@ -67,7 +84,7 @@ function ladderTable(result, data) {
     if (slug === result.phase.slug) return "Jouw fase";
     return result.between && slug === result.between.slug ? "Daar zit je tegenaan" : "";
   };
-  return tableWrap(el("table", { class: "table" },
+  return tableWrap("table-wrap--ladder", el("table", { class: "table" },
     el("caption", { text: "De ladder: hoe vaak je elk antwoord koos" }),
     el("thead", {}, el("tr", {},
       el("th", { scope: "col", text: "Fase (antwoord)" }),
@@ -80,8 +97,8 @@ function ladderTable(result, data) {
 }
 
 // A wide table scrolls inside its own box; keyboard users can scroll it too (focusable region).
-function tableWrap(table) {
-  return el("div", { class: "table-wrap", tabindex: "0", role: "region", "aria-label": table.querySelector("caption").textContent }, table);
+function tableWrap(kind, table) {
+  return el("div", { class: `table-wrap ${kind}`, tabindex: "0", role: "region", "aria-label": table.querySelector("caption").textContent }, table);
 }
 
 function recommendation(item) {
@@ -103,7 +120,7 @@ export function renderResult(body, result, data, level = 1) {
     el("div", { class: "panel" },
       el("p", {}, "Je bedrijf zit in de fase ", el("span", { class: "phase", "data-phase": result.phase.slug, text: result.phase.name }), "."),
       result.meaning ? el("p", { text: `${result.meaning}.` }) : null,
-      result.between ? el("p", { "data-between": result.between.slug, text: `Je zit tussen ${result.phase.name} en ${result.between.name}. ${data.between_note}` }) : null,
+      result.between ? el("p", { "data-between": result.between.slug, text: betweenText(result, data) }) : null,
       gemeente ? el("p", { text: `Aanbevelingen voor een bedrijf in de gemeente ${gemeente.name}.` }) : null),
     h("Waarom deze fase?"),
     el("ul", {}, asList(result.reasoning).map((r) => el("li", { text: asText(r) }))),
@@ -113,7 +130,7 @@ export function renderResult(body, result, data, level = 1) {
     svgFigure(result.svg && result.svg.answers, "Jouw antwoord per vraag op de ladder.", "figure--answers"),
     answersTable(result, data),
     h("Waar begin je?"),
-    el("p", { text: "Bij deze vragen koos je het laagste antwoord. Geef daar eerst aandacht aan." }),
+    el("p", { text: "Geef eerst aandacht aan deze onderwerpen." }),
     el("ul", {}, asList(result.priorities).map((id) => {
       const a = byId[id];
       return a ? el("li", {}, el("strong", { text: a.title }), `: ${asText(a.advice)}`) : null;
@@ -143,7 +160,7 @@ export function renderResult(body, result, data, level = 1) {
       el("p", {}, "Praat over je uitkomst met een adviseur. ",
         el("a", { href: data.intake.url }, `Neem contact op met ${data.intake.name}`), "."),
       result.step_up ? el("p", { text: result.step_up }) : null),
-    result.date ? el("p", { class: "hint", text: `Uitkomst van ${result.date}.` }) : null,
+    result.date ? el("p", { class: "hint", text: `Uitkomst van ${dutchDate(result.date)}.` }) : null,
   );
   body.replaceChildren(...parts.flat().filter(Boolean));
 }
