@@ -88,11 +88,13 @@ function showResult({ history = "push", focus = true } = {}) {
   $("#result-body").replaceChildren();
   $("#result-status").textContent = "";
   $("#result-actions").hidden = true;
+  // Asked first: the worker computes while this thread shows the result step.
+  const computed = engine.evaluate(answers.code(null), currentGemeente(), todayIso());
   // The address bar keeps no answers (they would stay in the browser's history); the share
   // link below the result has them.
   go("result", { history, focus });
   $("#result-status").textContent = "Je uitkomst wordt berekend.";
-  engine.evaluate(answers.code(null), currentGemeente(), todayIso()).then((result) => {
+  computed.then((result) => {
     if (run !== resultRun) return;
     lastResult = result;
     renderResult($("#result-body"), result, data, level);

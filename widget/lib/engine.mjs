@@ -119,7 +119,9 @@ export class Engine {
   async evaluate(code, gemeente, today) {
     this.start();
     this.armWatchdog();
-    await this.whenSettled();
+    // Ready: the message goes out now, not after an await, so the worker computes while the
+    // page switches to the result step.
+    if (this.state !== "ready") await this.whenSettled();
     if (this.state === "failed") throw new Error(this.failure);
     const id = this.nextId++;
     const json = await new Promise((resolve, reject) => {
