@@ -96,3 +96,19 @@ def test_a_whole_scan_by_keyboard_at_200_percent_zoom(browser, base_url):
         assert page.evaluate("document.documentElement.scrollWidth <= innerWidth"), "the result scrolls sideways"
     finally:
         context.close()
+
+
+def test_the_chosen_answer_shows_in_forced_colours(page, base_url):
+    # Windows high contrast replaces backgrounds with the page colour; a dot drawn as a background
+    # would vanish. The dot must keep a visible colour that differs from the page.
+    page.emulate_media(forced_colors="active")
+    to_question(page, base_url)
+    page.keyboard.press("Tab")
+    page.keyboard.press("Space")
+    dot = page.eval_on_selector(
+        ".view:not([hidden]) .radios__input:checked + .radios__label",
+        """label => { const s = getComputedStyle(label, '::after');
+                      return [s.opacity, s.borderTopWidth, s.borderTopColor, getComputedStyle(document.body).backgroundColor]; }""")
+    opacity, width, colour, page_colour = dot
+    assert opacity == "1" and float(width.rstrip("px")) >= 6, dot
+    assert colour != page_colour, dot
