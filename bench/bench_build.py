@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT))
 from sitegen.build_site import BuildPaths, build  # noqa: E402
 from sitegen.vocabulary import ACTIVITY_TYPES, KNELPUNTEN, PARTNER_KINDS, STATUSES, STEP_SLUGS  # noqa: E402
 
-TODAY = date(2026, 11, 22)
+TODAY = date(2026, 11, 23)
 
 
 def synthetic_data(target: Path, n_instruments: int, n_partners: int, seed: int = 7) -> None:

@@ -26,7 +26,7 @@ from scan_core import evaluate, evaluate_json  # noqa: E402
 from sitegen.scan_data import build_scan_data, dumps  # noqa: E402
 from sitegen.wheel import build_wheel  # noqa: E402
 
-TODAY = date(2026, 11, 22)
+TODAY = date(2026, 11, 23)
 GEMEENTEN = [None, "emmen", "assen", "hardenberg"]
 
 

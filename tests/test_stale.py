@@ -58,7 +58,7 @@ def test_the_same_rule_as_the_mogelijk_verouderd_label_on_pages(data_copy):
 
 
 def test_nothing_stale_says_so_and_still_exits_0(data_copy):
-    result = stale(data_copy, today=date(2026, 11, 22))
+    result = stale(data_copy, today=TODAY)
     assert result.returncode == 0
     assert "Alle partners en instrumenten zijn" in result.stdout
 
