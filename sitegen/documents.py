@@ -30,9 +30,10 @@ SEED_DOCUMENTS: dict[str, SeedDocument] = {
 
 
 def describe_source(source) -> str:
-    """One line for a page: 'Beleidsaanpak … (juni 2026), regels 12-20' or the page title."""
+    """One line for a page: 'Beleidsaanpak … (juni 2026), regels 12-20' (or 'regel 12') or the page title."""
     if source.document:
         doc = SEED_DOCUMENTS[source.document]
-        return f"{doc.title} ({doc.publisher}, {doc.date_label}), regels {source.lines}"
+        noun = "regels" if "-" in source.lines else "regel"
+        return f"{doc.title} ({doc.publisher}, {doc.date_label}), {noun} {source.lines}"
     seen = f", gelezen op {source.accessed:%d-%m-%Y}" if source.accessed else ""
     return f"{source.title}{seen}"

@@ -93,6 +93,14 @@ def test_partner_page_shows_sources_review_date_and_json_ld(built_site, dataset)
     assert org and org[0]["name"] == p.name
 
 
+def test_a_source_of_one_line_says_regel_not_regels(built_site, dataset):
+    one = next(e for e in dataset.partners for s in e.sources if s.lines and "-" not in s.lines)
+    line = next(s.lines for s in one.sources if s.lines and "-" not in s.lines)
+    page = read(built_site, f"partners/{one.id}/index.html")
+    assert re.search(rf"\bregel {line}(?![-\d])", page)
+    assert not re.search(rf"\bregels {line}(?![-\d])", page)
+
+
 def test_instrument_pages_have_json_ld_and_subsidies_are_monetary_grants(built_site, dataset):
     html = read(built_site, "instrumenten/adviesvoucher-mkb-drenthe/index.html")
     assert any(b["@type"] == "MonetaryGrant" for b in jsonld_blocks(html))
