@@ -55,15 +55,15 @@ def show_result_by_keyboard(page) -> None:
     page.keyboard.press("Enter")
 
 
-def wait_for_result(page) -> str:
-    """The phase slug on screen. On a busy test machine Pyodide can need more than the 15 s
-    watchdog: then the page shows the fallback and, once ready, offers the result; take it."""
-    page.wait_for_selector("main[data-result], #view-fallback:not([hidden])", timeout=RESULT_TIMEOUT_MS)
-    if not page.get_attribute("main", "data-result"):
-        page.wait_for_selector("#fallback-late:not([hidden])", timeout=RESULT_TIMEOUT_MS)
-        page.click("#fallback-late button")
-        page.wait_for_selector("main[data-result]", timeout=RESULT_TIMEOUT_MS)
-    return page.get_attribute("main", "data-result")
+def wait_for_result(where) -> str:
+    """The phase slug on screen; `where` is a page or the frame locator of an embedded scan.
+    On a busy test machine Pyodide can need more than the 15 s watchdog: then the page shows
+    the fallback and, once ready, offers the result; take it."""
+    where.locator("main[data-result], #view-fallback:not([hidden])").first.wait_for(timeout=RESULT_TIMEOUT_MS)
+    if not where.locator("main").get_attribute("data-result"):
+        where.locator("#fallback-late:not([hidden]) button").click(timeout=RESULT_TIMEOUT_MS)
+        where.locator("main[data-result]").wait_for(timeout=RESULT_TIMEOUT_MS)
+    return where.locator("main").get_attribute("data-result")
 
 
 def visible_view(page) -> str:

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from helpers import RESULT_TIMEOUT_MS, foreign_requests, record_requests
+from helpers import RESULT_TIMEOUT_MS, foreign_requests, record_requests, wait_for_result
 from sitegen.embed import sri_hash, versioned_path
 from sitegen.scan_page import built_policy
 from sitegen.serve import start_server
@@ -77,6 +77,7 @@ def do_scan(frame, letters: str) -> None:
         frame.locator(f".view:not([hidden]) input[value={letter}]").check()
         frame.locator(".view:not([hidden]) button[type=submit]").click()
     frame.locator(".view:not([hidden]) [data-action=result]").click()
+    wait_for_result(frame)
     frame.locator("#result-actions:not([hidden])").wait_for(timeout=RESULT_TIMEOUT_MS)
 
 
