@@ -203,29 +203,31 @@ class Run:
         self.context.close()
 
 
+# The end of the next frame's main-thread work: a rAF (before style, layout and paint), then a
+# message (after them).
+AFTER_NEXT_FRAME = """const afterNextFrame = (then) => requestAnimationFrame(() => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = then;
+    channel.port2.postMessage(0);
+  });"""
+
 FRAME_AFTER_CLICK = """() => {
+  """ + AFTER_NEXT_FRAME + """
   window.addEventListener("click", (event) => {
     const start = event.timeStamp;
-    window.__frameAfterClick = new Promise((done) => requestAnimationFrame(() => {
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => done(performance.now() - start);
-      channel.port2.postMessage(0);
-    }));
+    window.__frameAfterClick = new Promise((done) => afterNextFrame(() => done(performance.now() - start)));
   }, { capture: true });
 }"""
 
 
 RESULT_FRAME = """() => {
+  """ + AFTER_NEXT_FRAME + """
   const main = document.querySelector("main");
   window.__resultFrame = new Promise((done) => {
     const observer = new MutationObserver(() => {
       if (!main.dataset.result) return;
       observer.disconnect();
-      requestAnimationFrame(() => {
-        const channel = new MessageChannel();
-        channel.port1.onmessage = () => done(performance.now());
-        channel.port2.postMessage(0);
-      });
+      afterNextFrame(() => done(performance.now()));
     });
     observer.observe(main, { attributes: true, attributeFilter: ["data-result"] });
   });

@@ -82,14 +82,15 @@ function showFallback(history) {
 
 function showResult({ history = "push", focus = true } = {}) {
   if (!answers.complete()) { go(answers.firstMissing(), { history, focus }); return; }
-  const code = answers.code(currentGemeente());
+  const gemeente = currentGemeente();
+  const code = answers.code(gemeente);
   const run = ++resultRun;
   $("#result-busy").hidden = false;
   $("#result-body").replaceChildren();
   $("#result-status").textContent = "";
   $("#result-actions").hidden = true;
   // Asked first: the worker computes while this thread shows the result step.
-  const computed = engine.evaluate(answers.code(null), currentGemeente(), todayIso());
+  const computed = engine.evaluate(answers.code(null), gemeente, todayIso());
   // The address bar keeps no answers (they would stay in the browser's history); the share
   // link below the result has them.
   go("result", { history, focus });
