@@ -55,7 +55,7 @@ def main(argv: list[str] | None = None) -> int:
             build(args.out.resolve(), today, paths)
             return 0
         if args.command == "schemas":
-            from sitegen.schemas import check_schemas, write_schemas
+            from sitegen.data.schemas import check_schemas, write_schemas
             if args.check:
                 stale = check_schemas()
                 if stale:
@@ -70,7 +70,7 @@ def main(argv: list[str] | None = None) -> int:
         return commands.run(args, paths, today)
     except DataErrors as exc:
         if getattr(args, "format", "") == "github":
-            from sitegen.annotations import github_annotations
+            from sitegen.data.annotations import github_annotations
             print(github_annotations(exc.errors))
         print(exc.report(), file=sys.stderr)
         return 1

@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from sitegen.build_site import BuildPaths, build  # noqa: E402
-from sitegen.vocabulary import ACTIVITY_TYPES, KNELPUNTEN, PARTNER_KINDS, STATUSES, STEP_SLUGS  # noqa: E402
+from sitegen.data.vocabulary import ACTIVITY_TYPES, KNELPUNTEN, PARTNER_KINDS, STATUSES, STEP_SLUGS  # noqa: E402
 
 TODAY = date(2026, 11, 23)
 

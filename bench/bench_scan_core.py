@@ -23,8 +23,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from scan_core import evaluate, evaluate_json  # noqa: E402
-from sitegen.scan_data import build_scan_data, dumps  # noqa: E402
-from sitegen.wheel import build_wheel  # noqa: E402
+from sitegen.scan.scan_data import build_scan_data, dumps  # noqa: E402
+from sitegen.scan.wheel import build_wheel  # noqa: E402
 
 TODAY = date(2026, 11, 23)
 GEMEENTEN = [None, "emmen", "assen", "hardenberg"]

@@ -34,8 +34,8 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests" / "browser"))
 
 from conftest import CHROMIUM, CHROMIUM_ARGS, build_test_site  # noqa: E402
-from sitegen.pyodide_assets import RUNTIME_FILES, RUNTIME_ZIP  # noqa: E402
-from sitegen.scan_page import INLINE_STYLE, built_policy  # noqa: E402
+from sitegen.scan.pyodide_assets import RUNTIME_FILES, RUNTIME_ZIP  # noqa: E402
+from sitegen.scan.scan_page import INLINE_STYLE, built_policy  # noqa: E402
 
 COMPRESSIBLE = {".html", ".mjs", ".js", ".css", ".json", ".wasm"}
 NETWORK_20MBIT = {"offline": False, "latency": 40,

@@ -14,18 +14,16 @@ from pathlib import Path
 
 import yaml
 
-from . import ecosystem, embed, exports
-from .dataset import Dataset, load_dataset
-from .entity_pages import SHELL_SLUG, EntityPages
-from .errors import ScanAssetsError
-from .pages import DEFERRED_DIR, DeferredHtml, SiteSettings, write_pages
-from .scan_data import scan_data_from
+from sitegen.data.dataset import Dataset, load_dataset
+from sitegen.data.settings import SiteSettings, read_settings
+from sitegen.engine.mkdocs_build import build_html
+from sitegen.errors import BuildError, ScanAssetsError
+from sitegen.exports import open_data
+from sitegen.pages import ecosystem, embed
+from sitegen.pages.markdown import write_pages
+from sitegen.paths import ROOT
+from sitegen.scan.scan_data import scan_data_from
 
-ROOT = Path(__file__).resolve().parent.parent
-
-
-class BuildError(Exception):
-    """A build step failed; the message is Dutch and says what to do."""
 
 
 @dataclass
@@ -65,50 +63,8 @@ class BuildPaths:
         self.node_modules = self.node_modules or self.root / "node_modules"
 
 
-def read_settings(config_file: Path) -> SiteSettings:
-    """The owner's settings from mkdocs.yml `extra.drenthe` (empty means: not decided yet)."""
-    raw = yaml.safe_load(config_file.read_text(encoding="utf-8")) or {}
-    own = ((raw.get("extra") or {}).get("drenthe") or {})
-    return SiteSettings(repository_url=own.get("repository_url") or "", branch=own.get("branch") or "main",
-                        open_data_licence=own.get("open_data_licence") or "",
-                        site_url=(raw.get("site_url") or "").strip())
-
-
 def check(paths: BuildPaths, today: date) -> Dataset:
     return load_dataset(paths.data_dir, today, paths.seeds_dir)
-
-
-def _run_mkdocs(config_file: Path, docs_dir: Path, site_dir: Path) -> int:
-    from mkdocs.commands.build import build as mkdocs_build
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import Abort, ConfigurationError
-
-    log = logging.getLogger("mkdocs")
-    log.setLevel(logging.WARNING)
-    if not any(getattr(h, "_drenthe", False) for h in log.handlers):
-        handler = logging.StreamHandler()
-        handler.setFormatter(logging.Formatter("  mkdocs %(levelname)s: %(message)s"))
-        handler._drenthe = True  # one handler, however often we build in one process
-        log.addHandler(handler)
-    try:
-        config = load_config(str(config_file), docs_dir=str(docs_dir), site_dir=str(site_dir), strict=True)
-        config.plugins.on_startup(command="build", dirty=False)
-        try:
-            mkdocs_build(config)
-        finally:
-            config.plugins.on_shutdown()
-    except (Abort, ConfigurationError) as exc:
-        raise BuildError(f"mkdocs kon de site niet bouwen: {exc}. Kijk naar de waarschuwingen hierboven "
-                         "(vaak een kapotte link in content/).") from exc
-    return sum(1 for page in site_dir.rglob("*.html") if SHELL_SLUG not in page.parts)  # shells are no pages
-
-
-def build_html(config_file: Path, docs_dir: Path, site_dir: Path) -> tuple[int, int, int]:
-    """mkdocs; then the long lists that skipped Markdown (sitegen.pages.DeferredHtml) and the
-    partner and instrument pages that skipped mkdocs (sitegen.entity_pages)."""
-    n_html = _run_mkdocs(config_file, docs_dir, site_dir)
-    n_lists = DeferredHtml.inject(docs_dir / DEFERRED_DIR, site_dir)
-    return n_html, EntityPages.fill(docs_dir, site_dir), n_lists
 
 
 def build(out_dir: Path, today: date, paths: BuildPaths | None = None, quiet: bool = False,
@@ -151,7 +107,7 @@ def write_all_pages(dataset: Dataset, docs_dir: Path, today: date, settings: Sit
 
 
 def _scan_bundle(dataset: Dataset, site_dir: Path, today: date, paths: BuildPaths, settings: SiteSettings) -> str:
-    from .scan_bundle import write_scan_bundle
+    from sitegen.scan.scan_bundle import write_scan_bundle
 
     try:
         return write_scan_bundle(site_dir, scan_data_from(dataset, today), node_modules=paths.node_modules,
@@ -161,7 +117,7 @@ def _scan_bundle(dataset: Dataset, site_dir: Path, today: date, paths: BuildPath
 
 
 # Extra Markdown pages made from the data before mkdocs runs: (dataset, docs_dir, today, settings) -> paths.
-PAGE_STEPS: list = [embed.write_voor_gemeenten, exports.write_open_data, ecosystem.write_ecosystem]
+PAGE_STEPS: list = [embed.write_voor_gemeenten, open_data.write_open_data, ecosystem.write_ecosystem]
 
 # Steps after mkdocs, in order. Each returns the line the build report prints.
 EXTRA_STEPS = [_scan_bundle, embed.copy_embed_script]

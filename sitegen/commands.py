@@ -21,10 +21,28 @@ def run(args: argparse.Namespace, paths, today: date) -> int:
     return handler(args, paths, today)
 
 
-def _register_stale() -> None:
-    from . import stale
-    COMMANDS["stale"] = ("toon gegevens die langer dan 12 maanden niet zijn nagekeken", stale.run)
-    ARGUMENTS["stale"] = stale.add_arguments
+def _stale_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--format", choices=["text", "markdown", "count"], default="text",
+                        help="text (standaard), markdown (voor een issue) of count (alleen het aantal)")
 
 
-_register_stale()
+def _stale(args: argparse.Namespace, paths, today: date) -> int:
+    """`python build.py stale`: always exit 0; an old entry is work to do, not a broken build."""
+    from sitegen.build_site import check
+    from sitegen.data.settings import read_settings
+    from sitegen.exports import stale
+
+    entries = stale.stale_entries(check(paths, today), today)
+    fmt = getattr(args, "format", "text")
+    if fmt == "count":
+        print(len(entries))
+    elif fmt == "markdown":
+        settings = read_settings(paths.config_file)
+        print(stale.as_markdown(entries, today, settings.repository_url, settings.branch), end="")
+    else:
+        print(stale.as_text(entries, today))
+    return 0
+
+
+COMMANDS["stale"] = ("toon gegevens die langer dan 12 maanden niet zijn nagekeken", _stale)
+ARGUMENTS["stale"] = _stale_arguments

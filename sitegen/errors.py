@@ -39,3 +39,7 @@ class ScanAssetsError(RuntimeError):
 
     The message is Dutch and says what to do (mostly: run npm ci); the build shows it without a
     traceback."""
+
+
+class BuildError(Exception):
+    """A build step failed; the message is Dutch and says what to do."""

@@ -29,7 +29,7 @@ def data_copy(tmp_path: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def dataset():
-    from sitegen.dataset import load_dataset
+    from sitegen.data.dataset import load_dataset
     return load_dataset(DATA, TODAY, SEEDS)
 
 
@@ -46,11 +46,11 @@ def built_site(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def scan_data() -> dict:
     """The scan data JSON document of the real data, as the build emits it."""
-    from sitegen.scan_data import build_scan_data
+    from sitegen.scan.scan_data import build_scan_data
     return build_scan_data(DATA, TODAY)
 
 
 @pytest.fixture(scope="session")
 def scan_data_json(scan_data) -> str:
-    from sitegen.scan_data import dumps
+    from sitegen.scan.scan_data import dumps
     return dumps(scan_data)

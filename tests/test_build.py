@@ -50,7 +50,7 @@ def test_entity_pages_stay_out_of_the_navigation_but_overviews_link_them(built_s
 
 
 def test_an_entity_page_is_a_whole_site_page_with_its_own_title(built_site, dataset):
-    """Partner and instrument pages skip mkdocs (sitegen/entity_pages.py fills a shell that mkdocs
+    """Partner and instrument pages skip mkdocs (sitegen/engine/entity_pages.py fills a shell that mkdocs
     built). A visitor must not notice: header, navigation, search, table of contents and skip link
     as on every page, with this page's own title and description."""
     from markdown.extensions.toc import slugify
@@ -219,7 +219,7 @@ def test_hardenberg_overview_has_no_drenthe_only_instrument(built_site, dataset)
 
 
 def test_schemas_are_in_sync_with_the_models():
-    from sitegen.schemas import check_schemas
+    from sitegen.data.schemas import check_schemas
     assert check_schemas() == [], "draai: python build.py schemas"
 
 
@@ -232,7 +232,7 @@ def test_yaml_files_point_editors_to_their_schema(name):
 
 def test_every_link_between_pages_leads_to_a_page(built_site):
     """Long lists and the partner and instrument pages are HTML that mkdocs never checked (DeferredHtml,
-    sitegen/entity_pages.py): every relative link to a page must find one."""
+    sitegen/engine/entity_pages.py): every relative link to a page must find one."""
     from urllib.parse import urljoin, urlparse
     broken, checked = [], 0
     for page in built_site.rglob("index.html"):

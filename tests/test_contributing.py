@@ -11,8 +11,8 @@ import pytest
 import yaml
 
 from repo_paths import ROOT, TODAY
-from sitegen.models import Instrument, Partner, Source
-from sitegen.vocabulary import ACTIVITY_TYPES, KNELPUNTEN, PARTNER_KINDS, ROLES, STATUSES, STEP_SLUGS
+from sitegen.data.models import Instrument, Partner, Source
+from sitegen.data.vocabulary import ACTIVITY_TYPES, KNELPUNTEN, PARTNER_KINDS, ROLES, STATUSES, STEP_SLUGS
 
 GUIDE = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
 
@@ -122,7 +122,7 @@ YAML_MISTAKES = {  # what an editor typed -> the Dutch words the check then says
 
 @pytest.mark.parametrize("typed, phrase", YAML_MISTAKES.items())
 def test_the_yaml_phrases_in_the_guide_are_what_the_check_says(tmp_path, typed, phrase):
-    from sitegen.yaml_source import read_yaml
+    from sitegen.data.yaml_source import read_yaml
     assert f"`{phrase}" in section("## Wat zegt de controle?")
     path = tmp_path / "partners.yaml"
     path.write_text(f"partners:\n  - id: a\n    {typed}\n", encoding="utf-8")

@@ -14,7 +14,7 @@ import pytest
 import yaml
 
 from repo_paths import ROOT, SEEDS, TODAY
-from sitegen.dataset import load_dataset
+from sitegen.data.dataset import load_dataset
 from sitegen.errors import DataErrors
 
 PARTNER = """\

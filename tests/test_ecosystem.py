@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from sitegen.pages import DEFERRED_DIR
+from sitegen.engine.deferred import DEFERRED_DIR
 from repo_paths import TODAY
-from sitegen.ecosystem import Cell, EcosystemWriter, current_offer, write_ecosystem
-from sitegen.pages import SiteSettings
+from sitegen.pages.ecosystem import Cell, EcosystemWriter, current_offer, write_ecosystem
+from sitegen.data.settings import SiteSettings
 
 
 @pytest.fixture
@@ -89,7 +89,7 @@ def test_each_filled_cell_has_a_list_page(dataset, tmp_path):
             if c.instruments:
                 page = tmp_path / "ecosysteem" / (c.href.rstrip("/") + ".md")
                 assert page in written
-                # The list itself skips Markdown and waits beside the docs (sitegen.pages.DeferredHtml).
+                # The list itself skips Markdown and waits beside the docs (sitegen.engine.deferred.DeferredHtml).
                 rel = page.relative_to(tmp_path).as_posix()
                 deferred = tmp_path / DEFERRED_DIR
                 text = "".join(f.with_suffix(".html").read_text(encoding="utf-8")

@@ -1,4 +1,4 @@
-"""Partner and instrument pages filled into the shell that mkdocs built (sitegen/entity_pages.py).
+"""Partner and instrument pages filled into the shell that mkdocs built (sitegen/engine/entity_pages.py).
 
 The whole-site checks are in test_build.py; these use a small hand-made shell, so each rule of the
 filling shows on its own."""
@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from sitegen.entity_pages import BODY_END, BODY_START, DESCRIPTION_MARK, SHELL_SLUG, TITLE_MARK, EntityPages
+from sitegen.engine.entity_pages import BODY_END, BODY_START, DESCRIPTION_MARK, SHELL_SLUG, TITLE_MARK, EntityPages
 
 SHELL = (f'<html><head><title>{TITLE_MARK} - Site</title><meta name="description" content="{DESCRIPTION_MARK}">'
          f'<link rel="canonical" href="https://x.example/partners/{SHELL_SLUG}/"></head><body>'

@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 from repo_paths import ROOT, TODAY
-from sitegen.build_site import build_html, write_all_pages
-from sitegen.pages import SiteSettings
+from sitegen.build_site import write_all_pages
+from sitegen.engine.mkdocs_build import build_html
+from sitegen.data.settings import SiteSettings
 
 PAYLOADS = ['<script>alert("x")</script>', '<img src=x onerror=alert(1)>', '"><svg onload=alert(1)>']
 

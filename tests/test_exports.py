@@ -11,8 +11,8 @@ from html.parser import HTMLParser
 import pytest
 
 from repo_paths import TODAY
-from sitegen.exports import export_files, write_open_data
-from sitegen.pages import SiteSettings
+from sitegen.exports.open_data import export_files, write_open_data
+from sitegen.data.settings import SiteSettings
 
 
 @pytest.fixture(scope="module")
@@ -108,7 +108,7 @@ def test_the_built_site_serves_the_files_the_page_links(built_site):
 
 def test_csv_cells_cannot_become_spreadsheet_formulas():
     # Text from a pull request that a spreadsheet would run when a policy maker opens the file.
-    from sitegen.exports import to_csv
+    from sitegen.exports.open_data import to_csv
     record = {"id": "x", "name": "=HYPERLINK(\"http://example.invalid\")", "description": "+31 592 000",
               "cost": "-100", "website": "@SUM(A1)", "kind": "gewone tekst"}
     row = rows(to_csv([record], list(record)))[0]

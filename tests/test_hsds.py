@@ -15,7 +15,7 @@ from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
 from repo_paths import ROOT, TODAY
-from sitegen.hsds import hsds_export, hsds_id
+from sitegen.exports.hsds import hsds_export, hsds_id
 
 HSDS = ROOT.parent / "shared" / "vendor" / "hsds-3.0"
 if not HSDS.is_dir() and os.environ.get("GITHUB_ACTIONS") == "true":
@@ -135,7 +135,7 @@ def test_an_instrument_keeps_its_steps_themes_and_partner(export, dataset):
 
 
 def test_status_maps_honestly(dataset):
-    from sitegen.hsds import service_status
+    from sitegen.exports.hsds import service_status
     from datetime import timedelta
     ins = dataset.instruments[0]
     assert service_status(ins.model_copy(update={"status": "open", "open_until": None}), TODAY) == ("active", "")

@@ -9,10 +9,10 @@ import zipfile
 import pytest
 
 from repo_paths import ROOT
-from sitegen import pyodide_assets
+from sitegen.scan import pyodide_assets
 from sitegen.errors import ScanAssetsError
-from sitegen.pyodide_assets import build_runtime_zip
-from sitegen.wheel import build_wheel
+from sitegen.scan.pyodide_assets import build_runtime_zip
+from sitegen.scan.wheel import build_wheel
 
 NODE_MODULES = ROOT / "node_modules"
 pytestmark = pytest.mark.skipif(not (NODE_MODULES / "pyodide" / "python_stdlib.zip").exists(),

@@ -13,7 +13,7 @@ from repo_paths import ROOT, TODAY
 
 @pytest.fixture(scope="session")
 def data_file(tmp_path_factory) -> Path:
-    from sitegen.scan_data import build_scan_data, dumps
+    from sitegen.scan.scan_data import build_scan_data, dumps
     path = tmp_path_factory.mktemp("scan") / "scan-data.json"
     path.write_text(dumps(build_scan_data(ROOT / "data", TODAY)), encoding="utf-8")
     return path

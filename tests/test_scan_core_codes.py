@@ -105,7 +105,7 @@ def test_bad_date_is_an_error(scan_data_json, today):
 
 
 def _broken(scan_data: dict, how: str) -> str:
-    from sitegen.scan_data import dumps
+    from sitegen.scan.scan_data import dumps
     data = copy.deepcopy(scan_data)
     if how == "fewer options":
         for q in data["ladder"]["questions"]:

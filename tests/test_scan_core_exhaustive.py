@@ -55,7 +55,7 @@ def test_every_answer_row_matches_the_oracle():
 
 @pytest.fixture(scope="module")
 def scan_data() -> dict:
-    from sitegen.scan_data import build_scan_data
+    from sitegen.scan.scan_data import build_scan_data
     return build_scan_data(ROOT / "data", TODAY)
 
 
@@ -69,7 +69,7 @@ def test_evaluate_never_changes_the_scan_data(scan_data):
 
 
 def test_evaluate_json_reads_new_scan_data_when_it_changes(scan_data):
-    from sitegen.scan_data import dumps
+    from sitegen.scan.scan_data import dumps
     text = dumps(scan_data)
     first = json.loads(evaluate_json(text, "AAAAAAA", None, "2026-11-22"))
     changed = copy.deepcopy(scan_data)

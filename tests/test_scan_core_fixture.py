@@ -31,7 +31,7 @@ def _ids(data: dict, answers: str, gemeente: str | None, today: date = TODAY) ->
 
 
 def test_fixture_has_the_shape_the_build_writes(small):
-    from sitegen.scan_data import build_scan_data
+    from sitegen.scan.scan_data import build_scan_data
     real = build_scan_data(ROOT / "data", TODAY)
     assert set(small) == set(real)
     assert set(small["ladder"]) == set(real["ladder"])

@@ -47,7 +47,7 @@ def test_only_standard_library_imports(path):
     ("import yaml", ["yaml"]),
     ("from pydantic import BaseModel", ["pydantic"]),
     ("import os.path, jinja2.ext", ["jinja2.ext"]),
-    ("def f():\n    import sitegen.urls", ["sitegen.urls"]),
+    ("def f():\n    import sitegen.data.urls", ["sitegen.data.urls"]),
     ("import importlib\nimportlib.import_module('yaml')", ["dynamic import"]),
     ("from . import phase\nfrom .answers import LETTERS\nimport json", []),
 ])

@@ -19,7 +19,7 @@ SVG_NS = "{http://www.w3.org/2000/svg}"
 
 @pytest.fixture(scope="session")
 def scan_data() -> dict:
-    from sitegen.scan_data import build_scan_data
+    from sitegen.scan.scan_data import build_scan_data
     return build_scan_data(ROOT / "data", TODAY)
 
 
@@ -284,7 +284,7 @@ def test_evaluate_rejects_bad_inputs_in_dutch(scan_data):
 
 
 def test_evaluate_json_matches_evaluate(scan_data):
-    from sitegen.scan_data import dumps
+    from sitegen.scan.scan_data import dumps
     text = evaluate_json(dumps(scan_data), "v1.CCDDBAE.emmen", None, "2026-11-22")
     assert text == evaluate(scan_data, "CCDDBAE", "emmen", date(2026, 11, 22)).to_json()
     out = json.loads(text)

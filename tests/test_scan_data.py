@@ -4,8 +4,8 @@ from __future__ import annotations
 import json
 
 from repo_paths import TODAY
-from sitegen.scan_data import dumps, scan_data_from
-from sitegen.wheel import build_wheel
+from sitegen.scan.scan_data import dumps, scan_data_from
+from sitegen.scan.wheel import build_wheel
 
 
 def test_scan_data_holds_the_seed_scan(dataset):

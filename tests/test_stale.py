@@ -48,8 +48,8 @@ def test_an_entry_checked_11_months_ago_is_not_listed(data_copy):
 
 
 def test_the_same_rule_as_the_mogelijk_verouderd_label_on_pages(data_copy):
-    """A year and a day is stale for both; exactly 365 days is not (pages.is_stale decides)."""
-    from sitegen.pages import is_stale
+    """A year and a day is stale for both; exactly 365 days is not (sitegen.data.dates.is_stale decides)."""
+    from sitegen.data.dates import is_stale
     set_reviewed(data_copy, "partners.yaml", "ibdo", (TODAY - timedelta(days=365)).isoformat())
     set_reviewed(data_copy, "partners.yaml", "kvk", (TODAY - timedelta(days=366)).isoformat())
     out = stale(data_copy).stdout

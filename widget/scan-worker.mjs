@@ -1,5 +1,5 @@
 // Module worker: loads the self-hosted Pyodide with our runtime.zip and scores answers with scan_core.
-// runtime.zip (built by sitegen/pyodide_runtime.mjs) is bytecode of the standard-library modules
+// runtime.zip (built by sitegen/scan/pyodide_runtime.mjs) is bytecode of the standard-library modules
 // Pyodide and scan_core use, plus scan_core itself: no wheel to unpack, no source to compile.
 // Pyodide and the scan data are fetched at once, in parallel. Ready means: loaded, scan_core
 // imported and one result computed, so WebAssembly has compiled the scoring code before the

@@ -14,8 +14,8 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from sitegen.scan_bundle import write_scan_bundle  # noqa: E402
-from sitegen.scan_page import built_policy  # noqa: E402
+from sitegen.scan.scan_bundle import write_scan_bundle  # noqa: E402
+from sitegen.scan.scan_page import built_policy  # noqa: E402
 from sitegen.serve import start_server  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
@@ -34,7 +34,7 @@ def scan_data_for_tests() -> dict:
     """The real data when it validates, else the seed-based fixture."""
     if (ROOT / "data" / "ladder.yaml").exists():
         try:
-            from sitegen.scan_data import build_scan_data
+            from sitegen.scan.scan_data import build_scan_data
             return build_scan_data(ROOT / "data", TODAY)
         except Exception as err:  # the data may be mid-edit by someone else
             print(f"tests/browser: real data not usable ({err}); using fixture", file=sys.stderr)

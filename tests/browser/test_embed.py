@@ -13,8 +13,8 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from helpers import RESULT_TIMEOUT_MS, foreign_requests, record_requests, wait_for_result
-from sitegen.embed import sri_hash, versioned_path
-from sitegen.scan_page import built_policy
+from sitegen.pages.embed import sri_hash, versioned_path
+from sitegen.scan.scan_page import built_policy
 from sitegen.serve import start_server
 
 pytestmark = pytest.mark.browser

@@ -9,10 +9,10 @@ from html.parser import HTMLParser
 
 import pytest
 
-from sitegen.pyodide_assets import DECODER_WASM, RUNTIME_FILES, RUNTIME_ZIP, SITE_PYODIDE_FILES, copy_pyodide
+from sitegen.scan.pyodide_assets import DECODER_WASM, RUNTIME_FILES, RUNTIME_ZIP, SITE_PYODIDE_FILES, copy_pyodide
 from sitegen.errors import ScanAssetsError
-from sitegen.wheel import ROOT
-from sitegen.scan_page import HEADERS_BEGIN, INLINE_STYLE, merge_headers, style_hash
+from sitegen.paths import ROOT
+from sitegen.scan.scan_page import HEADERS_BEGIN, INLINE_STYLE, merge_headers, style_hash
 
 
 class Collector(HTMLParser):

@@ -8,7 +8,7 @@ from axe_playwright_python.sync_playwright import Axe
 from sitegen.serve import start_server
 from test_accessibility import AXE_OPTIONS
 
-# One page of each kind the build makes (sitegen/pages.py, ecosystem.py, exports.py, embed.py, content/).
+# One page of each kind the build makes (sitegen/pages/, sitegen/exports/, content/).
 PAGE_TYPES = {
     "home": "",
     "ladder": "ladder/",

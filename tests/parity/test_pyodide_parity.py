@@ -74,9 +74,9 @@ def _cases(gemeenten: list[str]) -> list[dict]:
 
 def test_pyodide_gives_byte_identical_results(tmp_path):
     from scan_core import evaluate_json
-    from sitegen.scan_data import build_scan_data, dumps
-    from sitegen.pyodide_assets import build_runtime_zip
-    from sitegen.wheel import build_wheel
+    from sitegen.scan.scan_data import build_scan_data, dumps
+    from sitegen.scan.pyodide_assets import build_runtime_zip
+    from sitegen.scan.wheel import build_wheel
 
     node = shutil.which("node")
     assert node, "node ontbreekt"

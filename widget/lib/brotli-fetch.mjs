@@ -1,5 +1,5 @@
 // Static hosts (GitHub Pages) compress with gzip only. The scan's two big downloads, Pyodide's
-// wasm and runtime.zip, are published as brotli files (name + ".br", made by sitegen/brotli.mjs),
+// wasm and runtime.zip, are published as brotli files (name + ".br", made by sitegen/scan/brotli.mjs),
 // 1.1 MB smaller than gzip, and decoded here as they arrive, so WebAssembly still compiles while
 // the wasm streams in. Pyodide fetches both with fetch(); this wraps fetch for those two URLs only.
 import initDecoder, { DecompressStream, BrotliStreamResultCode } from "brotli-dec-wasm/web";

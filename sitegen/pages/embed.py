@@ -14,9 +14,9 @@ from urllib.parse import urlsplit
 
 import jinja2
 
-from .pages import escape_text
+from sitegen.pages.markdown import escape_text
+from sitegen.paths import ROOT
 
-ROOT = Path(__file__).resolve().parent.parent
 EMBED_SOURCE = ROOT / "widget" / "embed" / "embed.js"
 CONFIGURATOR_SOURCE = ROOT / "widget" / "embed" / "configurator.mjs"
 CONTRAST_SOURCE = ROOT / "widget" / "lib" / "contrast.mjs"

@@ -7,8 +7,7 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 import jinja2
@@ -16,31 +15,18 @@ import markdown
 from markdown.extensions.toc import slugify
 from markupsafe import Markup
 
-from . import urls
-from .dataset import Dataset
-from .documents import describe_source
-from .entity_pages import EntityPages
-from .jsonld import instrument_jsonld, partner_jsonld, script_safe
-from .models import Instrument
-from .vocabulary import ACTIVITY_TYPES, KNELPUNTEN, PARTNER_KINDS, ROLES, STATUSES
+from sitegen.data import urls
+from sitegen.data.dataset import Dataset
+from sitegen.data.documents import describe_source
+from sitegen.data.dates import is_stale, nl_date
+from sitegen.data.settings import SiteSettings
+from sitegen.engine.deferred import DEFERRED_DIR, DeferredHtml
+from sitegen.engine.entity_pages import EntityPages
+from sitegen.pages.jsonld import instrument_jsonld, partner_jsonld, script_safe
+from sitegen.data.models import Instrument
+from sitegen.data.vocabulary import ACTIVITY_TYPES, KNELPUNTEN, PARTNER_KINDS, ROLES, STATUSES
 
 TEMPLATES = Path(__file__).parent / "templates"
-STALE_AFTER = timedelta(days=365)
-
-
-@dataclass
-class SiteSettings:
-    """Settings only the owner can decide (mkdocs.yml `extra.drenthe`); empty hides the feature."""
-
-    repository_url: str = ""
-    branch: str = "main"
-    open_data_licence: str = ""
-    site_url: str = ""
-
-    def edit_url(self, file: str, line: int) -> str:
-        if not self.repository_url:
-            return ""
-        return f"{self.repository_url.rstrip('/')}/blob/{self.branch}/{file}#L{line}"
 
 
 def escape_text(value) -> str:
@@ -61,12 +47,6 @@ def yaml_string(value) -> str:
     return escape_text(value).replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ")
 
 
-def nl_date(value: date) -> str:
-    months = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus",
-              "september", "oktober", "november", "december"]
-    return f"{value.day} {months[value.month - 1]} {value.year}"
-
-
 def href_root(rel: str) -> str:
     """From a page's URL to the site root (use_directory_urls: a/b.md is served at a/b/)."""
     parts = rel.split("/")
@@ -74,51 +54,10 @@ def href_root(rel: str) -> str:
     return "../" * depth
 
 
-def is_stale(reviewed: date, today: date) -> bool:
-    return today - reviewed > STALE_AFTER
-
-
 def status_label(instrument: Instrument, today: date) -> str:
     if instrument.open_until and instrument.open_until < today:
         return "Gesloten (de sluitingsdatum is voorbij)"
     return STATUSES[instrument.status]
-
-
-DEFERRED_DIR = ".deferred-html"  # inside docs/, hidden: mkdocs skips dot-folders
-
-
-class DeferredHtml:
-    """Long lists skip Markdown: the page gets a marker, the built HTML gets the list after mkdocs.
-
-    Why: at national scale (thousands of rows) Markdown's HTML and inline processing of these
-    lists took most of the build. The lists are escaped HTML already; links come from valid ids
-    (tests/test_build.py checks them in the built site).
-    """
-
-    def __init__(self, folder: Path):
-        self.folder = folder
-
-    def defer(self, rel: str, html: str) -> str:
-        self.folder.mkdir(parents=True, exist_ok=True)
-        # Counted from the folder, not kept in memory: several PageWriters share one docs tree.
-        n = sum(1 for _ in self.folder.glob("*.html"))
-        (self.folder / f"{n}.html").write_text(html, encoding="utf-8")
-        (self.folder / f"{n}.page").write_text(rel, encoding="utf-8")
-        return f"<!-- dd-deferred {n} -->"
-
-    @staticmethod
-    def inject(folder: Path, site_dir: Path) -> int:
-        count = 0
-        for part in sorted(folder.glob("*.html")):
-            rel = part.with_suffix(".page").read_text(encoding="utf-8")
-            page = site_dir / (rel[: -len("index.md")] if rel.endswith("index.md") else rel[:-3] + "/") / "index.html"
-            marker = f"<!-- dd-deferred {part.stem} -->"
-            text = page.read_text(encoding="utf-8")
-            if marker not in text:
-                raise RuntimeError(f"{page}: de lijst kon niet worden ingevoegd (markering {marker} ontbreekt)")
-            page.write_text(text.replace(marker, part.read_text(encoding="utf-8")), encoding="utf-8")
-            count += 1
-        return count
 
 
 def _environment() -> jinja2.Environment:
@@ -141,7 +80,7 @@ class _MarkdownText:
 
 
 def _html_environment() -> jinja2.Environment:
-    """HTML articles of entity pages (sitegen/entity_pages.py): autoescaped."""
+    """HTML articles of entity pages (sitegen/engine/entity_pages.py): autoescaped."""
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
                              undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
     env.filters.update(markdown=_MarkdownText(), nldate=nl_date, source=describe_source)
@@ -174,7 +113,7 @@ class PageWriter:
         self.written.append(path)
 
     def _entity(self, kind: str, slug: str, title: str, description: str, template: str, **context) -> None:
-        """An entity page goes around mkdocs (sitegen/entity_pages.py); it sits two levels deep."""
+        """An entity page goes around mkdocs (sitegen/engine/entity_pages.py); it sits two levels deep."""
         body = self.html_env.get_template(template).render(**self.common, **context, href_root="../../",
                                                            h1_id=slugify(title, "-"))
         self.entities.add(kind, slug, title, summary(description), body)

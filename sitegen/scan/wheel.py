@@ -11,7 +11,8 @@ import re
 import zipfile
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from sitegen.paths import ROOT
+
 PACKAGE = "scan_core"
 _EPOCH = (2026, 1, 1, 0, 0, 0)
 
@@ -43,7 +44,7 @@ def build_wheel(out_dir: Path, package_dir: Path = ROOT / PACKAGE) -> Path:
     metadata = (f"Metadata-Version: 2.1\nName: {PACKAGE}\nVersion: {version}\n"
                 "Summary: Zelfscan digitale volwassenheid mkb Drenthe (alleen standaardbibliotheek)\n"
                 "Requires-Python: >=3.11\n").encode()
-    wheel_meta = b"Wheel-Version: 1.0\nGenerator: sitegen.wheel\nRoot-Is-Purelib: true\nTag: py3-none-any\n"
+    wheel_meta = b"Wheel-Version: 1.0\nGenerator: sitegen.scan.wheel\nRoot-Is-Purelib: true\nTag: py3-none-any\n"
     files += [(f"{dist_info}/METADATA", metadata), (f"{dist_info}/WHEEL", wheel_meta)]
     record = "\n".join([_record_line(n, d) for n, d in files] + [f"{dist_info}/RECORD,,", ""]).encode()
     files.append((f"{dist_info}/RECORD", record))

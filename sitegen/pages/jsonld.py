@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import json
 
-from .dataset import Dataset
-from .models import Instrument, Partner
+from sitegen.data.dataset import Dataset
+from sitegen.data.models import Instrument, Partner
 
 
 def _area(dataset: Dataset, regions: list[str]) -> list[dict]:

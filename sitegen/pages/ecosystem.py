@@ -13,11 +13,12 @@ from datetime import date
 from pathlib import Path
 from typing import Callable, Iterable
 
-from .dataset import Dataset
-from .models import Instrument
-from .pages import PageWriter, SiteSettings, escape_text
-from .urls import activity_url, gemeente_url, instrument_url, step_url, theme_url
-from .vocabulary import ACTIVITY_TYPES
+from sitegen.data.dataset import Dataset
+from sitegen.data.models import Instrument
+from sitegen.data.settings import SiteSettings
+from sitegen.pages.markdown import PageWriter, escape_text
+from sitegen.data.urls import activity_url, gemeente_url, instrument_url, step_url, theme_url
+from sitegen.data.vocabulary import ACTIVITY_TYPES
 
 FOLDER = "ecosysteem"
 WHITE_SPOT = "witte vlek"

@@ -15,9 +15,10 @@ from pathlib import Path
 
 import jinja2
 
-from .errors import ScanAssetsError
+from sitegen.errors import ScanAssetsError
+from sitegen.paths import ROOT
 
-WIDGET_DIR = Path(__file__).resolve().parent.parent / "widget"
+WIDGET_DIR = ROOT / "widget"
 WATCHDOG_MS = 15000
 
 # One policy for the meta tag and the header. The page's own CSS is inlined (one request less
@@ -58,7 +59,7 @@ def built_policy(site_dir: Path) -> str:
     return policy(style_hash(match.group(1)))
 
 
-HEADERS_BEGIN = "# scan: begin (sitegen/scan_page.py)"
+HEADERS_BEGIN = "# scan: begin (sitegen/scan/scan_page.py)"
 HEADERS_END = "# scan: end"
 
 

@@ -8,8 +8,8 @@ import json
 from datetime import date
 from pathlib import Path
 
-from .dataset import Dataset, load_dataset
-from .urls import instrument_url, partner_url
+from sitegen.data.dataset import Dataset, load_dataset
+from sitegen.data.urls import instrument_url, partner_url
 
 SCAN_DATA_VERSION = 1
 # Without a chosen gemeente the scan recommends only what every firm in this region may use.

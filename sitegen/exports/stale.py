@@ -1,16 +1,15 @@
 """Entries whose last check against their source is more than 12 months ago.
 
-The rule itself lives in sitegen.pages.is_stale (the same rule puts "Mogelijk verouderd" on a
+The rule itself lives in sitegen.pages.markdown.is_stale (the same rule puts "Mogelijk verouderd" on a
 page); this module only lists the entries, for `python build.py stale` and the monthly issue.
 """
 from __future__ import annotations
 
-import argparse
 from dataclasses import dataclass
 from datetime import date
 
-from .dataset import Dataset
-from .pages import is_stale, nl_date
+from sitegen.data.dataset import Dataset
+from sitegen.data.dates import is_stale, nl_date
 
 KINDS = {"partners": "partner", "instruments": "instrument"}
 
@@ -69,25 +68,3 @@ def as_markdown(entries: list[StaleEntry], today: date, repository_url: str = ""
             where = f"[{where}]({repository_url.rstrip('/')}/blob/{branch}/{e.file}#L{e.line})"
         out.append(f"| {e.kind} | `{e.id}` | {_md_cell(e.name)} | {where} | {e.last_reviewed.isoformat()} |")
     return "\n".join(out) + "\n"
-
-
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--format", choices=["text", "markdown", "count"], default="text",
-                        help="text (standaard), markdown (voor een issue) of count (alleen het aantal)")
-
-
-def run(args: argparse.Namespace, paths, today: date) -> int:
-    """`python build.py stale`: always exit 0; an old entry is work to do, not a broken build."""
-    from .build_site import check, read_settings
-
-    dataset = check(paths, today)
-    entries = stale_entries(dataset, today)
-    fmt = getattr(args, "format", "text")
-    if fmt == "count":
-        print(len(entries))
-    elif fmt == "markdown":
-        settings = read_settings(paths.config_file)
-        print(as_markdown(entries, today, settings.repository_url, settings.branch), end="")
-    else:
-        print(as_text(entries, today))
-    return 0

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import yaml
 
-from .errors import DataError
+from sitegen.errors import DataError
 
 Path_ = tuple  # a path into the document: ("instruments", 3, "name")
 

@@ -6,9 +6,10 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from .models import Instrument, Ladder, Partner, RegionsFile
+from sitegen.paths import ROOT
+from sitegen.data.models import Instrument, Ladder, Partner, RegionsFile
 
-SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
+SCHEMA_DIR = ROOT / "schemas"
 
 
 class PartnersDocument(BaseModel):

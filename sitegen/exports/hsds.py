@@ -10,9 +10,9 @@ from __future__ import annotations
 import uuid
 from datetime import date
 
-from .dataset import Dataset
-from .models import Instrument, Partner
-from .vocabulary import ACTIVITY_TYPES, KNELPUNTEN, PARTNER_KINDS
+from sitegen.data.dataset import Dataset
+from sitegen.data.models import Instrument, Partner
+from sitegen.data.vocabulary import ACTIVITY_TYPES, KNELPUNTEN, PARTNER_KINDS
 
 NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "urn:drenthe-digitaal")
 

@@ -1,19 +1,19 @@
 // Build the scan's Python runtime zip: the standard-library modules that Pyodide and scan_core
 // really import, plus scan_core itself, all as bytecode made by Pyodide's own Python.
 //
-//   node sitegen/pyodide_runtime.mjs PYODIDE_DIR WHEEL SCAN_DATA_JSON OUT_ZIP
+//   node sitegen/scan/pyodide_runtime.mjs PYODIDE_DIR WHEEL SCAN_DATA_JSON OUT_ZIP
 //
 // Why (measured, bench/bench_widget.py): Pyodide's python_stdlib.zip holds .py sources only, so
 // every start compiles about 200 modules in WebAssembly. Bytecode of just those modules is half
 // the bytes and starts in a third of the time. The worker passes this zip as loadPyodide's
-// stdLibURL. Run by sitegen/pyodide_assets.py; prints one JSON line with counts and sizes.
+// stdLibURL. Run by sitegen/scan/pyodide_assets.py; prints one JSON line with counts and sizes.
 import { readFileSync, unlinkSync, writeFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { resolve } from "node:path";
 
 const [pyodideDir, wheelPath, dataPath, outPath] = process.argv.slice(2);
 if (!outPath) {
-  console.error("gebruik: node sitegen/pyodide_runtime.mjs PYODIDE_DIR WHEEL SCAN_DATA_JSON OUT_ZIP");
+  console.error("gebruik: node sitegen/scan/pyodide_runtime.mjs PYODIDE_DIR WHEEL SCAN_DATA_JSON OUT_ZIP");
   process.exit(2);
 }
 const { loadPyodide } = await import(pathToFileURL(resolve(pyodideDir, "pyodide.mjs")).href);
@@ -72,7 +72,7 @@ with zipfile.ZipFile(stdlib_zip) as stdlib:
 # scan_core keeps its docstrings and asserts: it is ours, and small.
 entries += [(name + "c", pyc(open("/tmp/wheel/" + name, "rb").read(), name, 0)) for name in ours]
 
-# Stored, not deflated: the site serves the zip brotli-compressed as a whole (sitegen/brotli.mjs),
+# Stored, not deflated: the site serves the zip brotli-compressed as a whole (sitegen/scan/brotli.mjs),
 # which packs 0.3 MB tighter than deflate per file, and zipimport then reads without inflating.
 with zipfile.ZipFile("/tmp/runtime.zip", "w", zipfile.ZIP_STORED) as out:
     for name, data in sorted(entries):

@@ -8,7 +8,7 @@ after mkdocs, a copy of the shell is filled for each entity. The shell has the s
 every real page of its kind, so Material's table of contents fits every copy. The search index
 and the sitemap get the entries that mkdocs would have written.
 
-Before mkdocs: EntityPages.shell() and .add() (sitegen/pages.py). After mkdocs: EntityPages.fill().
+Before mkdocs: EntityPages.shell() and .add() (sitegen/pages/markdown.py). After mkdocs: EntityPages.fill().
 """
 from __future__ import annotations
 
@@ -93,7 +93,7 @@ class _Shell:
         text = path.read_text(encoding="utf-8")
         if text.count(BODY_START) != 1 or text.count(BODY_END) != 1 or TITLE_MARK not in text:
             raise RuntimeError(f"{path}: de paginavorm mist een markering ({BODY_START}, {BODY_END} of {TITLE_MARK}); "
-                               "is het thema veranderd? Kijk naar sitegen/entity_pages.py.")
+                               "is het thema veranderd? Kijk naar sitegen/engine/entity_pages.py.")
         self.head, rest = text.split(BODY_START, 1)
         self.tail = rest.split(BODY_END, 1)[1]
 

@@ -13,12 +13,13 @@ from pathlib import Path
 
 import jinja2
 
-from .dataset import Dataset
-from .documents import describe_source
-from .hsds import hsds_export
-from .models import Instrument, Partner, Source
-from .pages import SiteSettings, TEMPLATES, nl_date
-from .urls import instrument_url, partner_url
+from sitegen.data.dataset import Dataset
+from sitegen.data.documents import describe_source
+from sitegen.exports.hsds import hsds_export
+from sitegen.data.models import Instrument, Partner, Source
+from sitegen.data.dates import nl_date
+from sitegen.data.settings import SiteSettings
+from sitegen.data.urls import instrument_url, partner_url
 
 FOLDER = "data"
 FORMAT_VERSION = 1
@@ -127,7 +128,7 @@ def write_open_data(dataset: Dataset, docs_dir: Path, today: date, settings: Sit
         path = docs_dir / FOLDER / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(content, encoding="utf-8")
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=False,
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"), autoescape=False,
                              undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
     sizes = {rel: max(1, len(content.encode("utf-8")) // 1024) for rel, content in files.items()}
     page = docs_dir / "open-data.md"

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .pyodide_assets import BROTLI, RUNTIME_ZIP, brotli_compress, build_runtime_zip, copy_pyodide
-from .scan_data import dumps
-from .scan_page import write_scan_page
-from .wheel import ROOT, PACKAGE, build_wheel
+from sitegen.scan.pyodide_assets import BROTLI, RUNTIME_ZIP, brotli_compress, build_runtime_zip, copy_pyodide
+from sitegen.scan.scan_data import dumps
+from sitegen.scan.scan_page import write_scan_page
+from sitegen.paths import ROOT
+from sitegen.scan.wheel import PACKAGE, build_wheel
 
 
 def write_scan_bundle(site_dir: Path, scan_data: dict, node_modules: Path = ROOT / "node_modules",

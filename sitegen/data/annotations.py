@@ -4,7 +4,7 @@
 """
 from __future__ import annotations
 
-from .errors import DataError
+from sitegen.errors import DataError
 
 
 def _escape_data(text: str) -> str:

@@ -18,7 +18,7 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from .errors import ScanAssetsError
+from sitegen.errors import ScanAssetsError
 
 HERE = Path(__file__).resolve().parent
 RUNTIME_SCRIPT = HERE / "pyodide_runtime.mjs"
@@ -75,7 +75,7 @@ def _node() -> str:
 
 
 def brotli_compress(source: Path, target: Path, cache_dir: Path | None = None) -> dict:
-    """Write source as brotli to target (sitegen/brotli.mjs), cached on the bytes of both."""
+    """Write source as brotli to target (sitegen/scan/brotli.mjs), cached on the bytes of both."""
     key = hashlib.sha256(source.read_bytes() + BROTLI_SCRIPT.read_bytes()).hexdigest()[:16]
     cached = cache_dir / f"{source.name}-{key}{BROTLI}" if cache_dir else None
     if cached and cached.is_file():

@@ -2,7 +2,7 @@
 
 These models are the single source of the schema: the JSON Schema files in schemas/ (editor
 completion and hover help) are generated from them, and their Dutch descriptions are what an
-editor sees. Cross-file checks (does this partner exist?) live in sitegen.dataset.
+editor sees. Cross-file checks (does this partner exist?) live in sitegen.data.dataset.
 """
 from __future__ import annotations
 
@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
-from .vocabulary import ACTIVITY_TYPES, KNELPUNTEN, LETTERS, PARTNER_KINDS, ROLES, STATUSES
+from sitegen.data.vocabulary import ACTIVITY_TYPES, KNELPUNTEN, LETTERS, PARTNER_KINDS, ROLES, STATUSES
 
 SEED_DOCUMENTS = ("000", "001", "002", "003", "004")
 

@@ -11,11 +11,11 @@ from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from .errors import DataError, DataErrors
-from .models import Instrument, Ladder, Partner, RegionsFile
-from .validation_messages import errors_of
-from .vocabulary import LETTERS, QUESTION_IDS, STEP_SLUGS
-from .yaml_source import YamlDocument, read_yaml
+from sitegen.errors import DataError, DataErrors
+from sitegen.data.models import Instrument, Ladder, Partner, RegionsFile
+from sitegen.data.validation_messages import errors_of
+from sitegen.data.vocabulary import LETTERS, QUESTION_IDS, STEP_SLUGS
+from sitegen.data.yaml_source import YamlDocument, read_yaml
 
 M = TypeVar("M", bound=BaseModel)
 

@@ -1,0 +1,31 @@
+"""The owner's settings from mkdocs.yml `extra.drenthe`: what only the province can decide."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+
+@dataclass
+class SiteSettings:
+    """Settings only the owner can decide (mkdocs.yml `extra.drenthe`); empty hides the feature."""
+
+    repository_url: str = ""
+    branch: str = "main"
+    open_data_licence: str = ""
+    site_url: str = ""
+
+    def edit_url(self, file: str, line: int) -> str:
+        if not self.repository_url:
+            return ""
+        return f"{self.repository_url.rstrip('/')}/blob/{self.branch}/{file}#L{line}"
+
+
+def read_settings(config_file: Path) -> SiteSettings:
+    """The owner's settings from mkdocs.yml `extra.drenthe` (empty means: not decided yet)."""
+    raw = yaml.safe_load(config_file.read_text(encoding="utf-8")) or {}
+    own = ((raw.get("extra") or {}).get("drenthe") or {})
+    return SiteSettings(repository_url=own.get("repository_url") or "", branch=own.get("branch") or "main",
+                        open_data_licence=own.get("open_data_licence") or "",
+                        site_url=(raw.get("site_url") or "").strip())
