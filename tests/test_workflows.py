@@ -63,6 +63,36 @@ def test_actionlint_would_catch_a_mistake(tmp_path):
     assert result.returncode == 1 and "bestaat-niet" in result.stdout
 
 
+# A tag can be moved to other code; a commit SHA cannot (issue 14 §8). The tag stays in a comment
+# so that a person can read which release it is.
+PINNED = re.compile(r"^\s*(?:-\s+)?uses:\s*(?P<action>[^@\s]+)@(?P<ref>\S+)(?P<rest>.*)$")
+
+
+def test_every_action_is_pinned_by_a_full_commit_sha_with_its_tag_in_a_comment():
+    found = 0
+    for path in sorted(WORKFLOWS.glob("*.yml")):
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if not re.match(r"^\s*(?:-\s+)?uses:", line):
+                continue
+            m = PINNED.match(line)
+            assert m, f"{path.name}:{n}: 'uses:' zonder @versie: {line.strip()}"
+            assert re.fullmatch(r"[0-9a-f]{40}", m["ref"]), \
+                f"{path.name}:{n}: {m['action']} is vastgezet op '{m['ref']}', niet op een volledige commit-SHA"
+            assert re.fullmatch(r"\s+#\s*v\d+(?:\.\d+)*\s*", m["rest"]), \
+                f"{path.name}:{n}: zet de tag als commentaar achter de SHA, bijv. '# v5.1.0'"
+            found += 1
+    assert found >= 6
+
+
+def test_every_checkout_leaves_no_credentials_behind():
+    checkouts = [(name, step) for name, wf in workflows().items() for job in wf["jobs"].values()
+                 for step in job.get("steps", []) if step.get("uses", "").startswith("actions/checkout@")]
+    assert checkouts
+    for name, step in checkouts:
+        assert (step.get("with") or {}).get("persist-credentials") is False, \
+            f"{name}: actions/checkout zonder 'persist-credentials: false'"
+
+
 def test_when_each_workflow_runs():
     wf = workflows()
     assert "pull_request" in triggers(wf["pull-request.yml"])
