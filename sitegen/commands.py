@@ -46,3 +46,13 @@ def _stale(args: argparse.Namespace, paths, today: date) -> int:
 
 COMMANDS["stale"] = ("toon gegevens die langer dan 12 maanden niet zijn nagekeken", _stale)
 ARGUMENTS["stale"] = _stale_arguments
+
+
+def _register_apply_issue() -> None:
+    from sitegen import apply_issue
+    COMMANDS["apply-issue"] = ("zet een ingevuld formulier 'Gegevens wijzigen of toevoegen' om in een wijziging van data/",
+                               apply_issue.run)
+    ARGUMENTS["apply-issue"] = apply_issue.add_arguments
+
+
+_register_apply_issue()
