@@ -21,7 +21,7 @@ from repo_paths import ROOT, TODAY
 WORKFLOWS = ROOT / ".github" / "workflows"
 BUILD_PY = re.compile(r"\.venv/bin/python build\.py([^)>|\"\n]*)")
 KNOWN_TOOLS = ("make", ".venv/bin/python build.py", "apt-get", "gh ", "echo ", "number=", "if ", "elif ",
-               "else", "fi", "then")
+               "else", "fi", "then", "git ", "printf ", "cat ", "url=")
 
 
 def workflows() -> dict[str, dict]:
@@ -142,8 +142,8 @@ def build_py_calls() -> list[list[str]]:
 
 def test_every_build_py_call_runs_on_good_data(data_copy):
     calls = build_py_calls()
-    assert {c[0] for c in calls} == {"check", "stale"}
-    for args in calls:
+    assert {c[0] for c in calls} == {"check", "stale", "apply-issue"}
+    for args in (c for c in calls if c[0] != "apply-issue"):  # apply-issue: see the issue-form tests below
         result = subprocess.run([sys.executable, "build.py", "--data", str(data_copy), "--date", TODAY.isoformat(), *args],
                                 cwd=ROOT, capture_output=True, text=True)
         assert result.returncode == 0, (args, result.stderr)
@@ -215,3 +215,129 @@ def test_monthly_issue_is_opened_updated_or_closed(tmp_path, count, open_issue, 
         assert len(issue_calls) == 1 and issue_calls[0].startswith(expected)
         if expected != f"issue close {open_issue}":
             assert "--body-file stale.md" in issue_calls[0]
+
+
+# --- the issue form: an editor's label turns an issue into a pull request (issue-form.yml) ---
+
+def test_no_expression_reaches_a_run_line():
+    """`${{ … }}` inside `run:` is pasted into the script before the shell reads it: issue text there
+    would run as a command. Values go through `env:` instead."""
+    for name, block in run_blocks():
+        assert "${{" not in block, f"{name}: zet de waarde in env: en gebruik \"$NAAM\" in run:"
+
+
+def test_no_secret_beyond_the_workflow_token():
+    for path in WORKFLOWS.glob("*.yml"):
+        assert "secrets." not in path.read_text(encoding="utf-8"), path.name
+
+
+def test_the_issue_workflow_runs_on_the_editors_label_with_the_least_permissions():
+    wf = workflows()["issue-form.yml"]
+    assert triggers(wf) == {"issues": {"types": ["labeled"]}}
+    assert wf["permissions"] == {}
+    job = wf["jobs"]["verwerken"]
+    assert job["if"] == "github.event.label.name == 'verwerken'"
+    assert job["permissions"] == {"contents": "write", "pull-requests": "write", "issues": "write"}
+    body_steps = [s for s in job["steps"] if "github.event.issue.body" in str(s)]
+    assert len(body_steps) == 1 and body_steps[0]["env"] == {"ISSUE_BODY": "${{ github.event.issue.body }}"}
+    runs = " ".join(s.get("run", "") for s in job["steps"])
+    assert "build.py check" in runs  # a pull request opened with GITHUB_TOKEN starts no other workflow
+
+
+FAKE_GH_PR = """#!/bin/sh
+echo "$@" >> "$GH_LOG"
+case "$1 $2" in
+  "pr create") echo "https://github.example/pr/1" ;;
+  "issue comment") shift 3; cat "$2" > "$GH_COMMENT" ;;
+esac
+"""
+
+
+def _repo_copy(tmp_path: Path) -> Path:
+    """A git checkout of what the workflow needs, with a bare 'origin' to push to."""
+    repo = tmp_path / "repo"
+    for name in ("build.py", "sitegen", "data", ".github", "mkdocs.yml"):
+        src = ROOT / name
+        if src.is_dir():
+            shutil.copytree(src, repo / name, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            repo.mkdir(exist_ok=True)
+            shutil.copy(src, repo / name)
+    (repo / ".venv").symlink_to(ROOT / ".venv")
+    (repo / ".gitignore").write_text(".venv\n__pycache__/\n", encoding="utf-8")
+    git = lambda *a, cwd=repo: subprocess.run(["git", *a], cwd=cwd, check=True, capture_output=True, text=True)
+    git("init", "--quiet", "-b", "main")
+    git("-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "--quiet", "--allow-empty", "-m", "leeg")
+    git("add", ".")
+    git("-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "--quiet", "-m", "start")
+    git("init", "--quiet", "--bare", str(tmp_path / "origin.git"), cwd=tmp_path)
+    git("remote", "add", "origin", str(tmp_path / "origin.git"))
+    return repo
+
+
+def _run_issue_job(tmp_path: Path, body: str) -> dict:
+    """Run the job's own shell steps in order, with the `if:`s the job has, and a stand-in for gh."""
+    if not shutil.which("bash") or not shutil.which("git"):
+        pytest.skip("bash of git ontbreekt")
+    repo = _repo_copy(tmp_path)
+    gh = tmp_path / "bin" / "gh"
+    gh.parent.mkdir()
+    gh.write_text(FAKE_GH_PR, encoding="utf-8")
+    gh.chmod(gh.stat().st_mode | stat.S_IEXEC)
+    runner_temp = tmp_path / "runner"
+    runner_temp.mkdir()
+    env = dict(os.environ, PATH=f"{gh.parent}:{os.environ['PATH']}", GH_LOG=str(tmp_path / "gh.log"),
+               GH_COMMENT=str(tmp_path / "comment.md"), RUNNER_TEMP=str(runner_temp), NUMBER="7",
+               BRANCH="gegevens/issue-7", GITHUB_OUTPUT=str(tmp_path / "output"), ISSUE_BODY=body,
+               GIT_CONFIG_GLOBAL=str(tmp_path / "gitconfig"))
+    steps = {s.get("id") or s.get("name"): s for s in workflows()["issue-form.yml"]["jobs"]["verwerken"]["steps"]}
+
+    def run(step_id: str) -> str:
+        result = subprocess.run(["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", steps[step_id]["run"]],
+                                cwd=repo, env=env, capture_output=True, text=True)
+        return "success" if result.returncode == 0 else "failure"
+
+    outcomes = {"omzetten": run("omzetten")}
+    ok = "ok=true" in (tmp_path / "output").read_text(encoding="utf-8")
+    for step_id in ("controle", "pr"):
+        outcomes[step_id] = run(step_id) if ok and outcomes.get("controle", "success") == "success" else "skipped"
+    env.update(CONVERTED=outcomes["omzetten"], CHECKED=outcomes["controle"], OPENED=outcomes["pr"])
+    outcomes["antwoord"] = run("Antwoord in het issue")
+    log = tmp_path / "gh.log"
+    branches = subprocess.run(["git", "--git-dir", str(tmp_path / "origin.git"), "branch", "--list"],
+                              capture_output=True, text=True).stdout
+    changed = ""
+    if "gegevens/issue-7" in branches:
+        changed = subprocess.run(["git", "--git-dir", str(tmp_path / "origin.git"), "diff", "--name-only",
+                                  "gegevens/issue-7~1", "gegevens/issue-7"], capture_output=True, text=True).stdout
+    return dict(outcomes=outcomes, ok=ok, gh=log.read_text(encoding="utf-8").splitlines() if log.exists() else [],
+                comment=(tmp_path / "comment.md").read_text(encoding="utf-8") if (tmp_path / "comment.md").exists() else "",
+                branches=branches, changed=changed.split(), repo=repo)
+
+
+def _form_body(gegeven: str, wijzigingen: str) -> str:
+    from sitegen.issue_form import form_labels
+    labels = form_labels(ROOT / ".github" / "ISSUE_TEMPLATE" / "gegevens-wijzigen.yml")
+    answers = {"gegeven": gegeven, "nieuw": "Nee, ik wijzig een bestaand gegeven", "wijzigingen": wijzigingen,
+               "bron": "https://www.voorbeeld.nl/pagina", "bron-titel": "Een pagina", "toelichting": "",
+               "controle": "- [X] Alles wat ik hierboven schrijf, staat in de bron. Ik heb niets verzonnen."}
+    return "\n".join(f"### {labels[fid]}\n\n{answers[fid] or '_No response_'}\n" for fid in labels)
+
+
+def test_a_labelled_issue_becomes_a_pull_request_and_an_answer(tmp_path):
+    run = _run_issue_job(tmp_path, _form_body("partners/ibdo", "website: https://www.ikbendrentsondernemer.nl/"))
+    assert run["outcomes"] == {"omzetten": "success", "controle": "success", "pr": "success", "antwoord": "success"}
+    assert run["changed"] == ["data/partners.yaml"]  # the pushed branch changes the data and nothing else
+    creates = [c for c in run["gh"] if c.startswith("pr create")]
+    assert len(creates) == 1 and "--head gegevens/issue-7" in creates[0]
+    assert "Je wijziging is verwerkt" in run["comment"] and "https://github.example/pr/1" in run["comment"]
+
+
+def test_a_refused_issue_gets_a_dutch_answer_and_no_pull_request(tmp_path):
+    sneaky = "`touch pwned1` $(touch pwned2) \"; touch pwned3"
+    run = _run_issue_job(tmp_path, _form_body(sneaky, "status: open"))
+    assert run["outcomes"]["pr"] == "skipped" and not run["ok"]
+    assert not any(c.startswith("pr create") for c in run["gh"])
+    assert "gegevens/issue-7" not in run["branches"]
+    assert "nog niet verwerkt" in run["comment"]
+    assert not list(run["repo"].glob("pwned*")) and not list(tmp_path.glob("pwned*"))  # the text never ran
