@@ -125,7 +125,9 @@ def test_the_in_preparation_subsidy_is_labelled(built_site):
 
 
 def test_edit_link_hidden_while_repository_url_is_empty(built_site):
-    assert "Wijzig deze gegevens" not in read(built_site, "partners/ibdo/index.html")
+    for page in ("partners/ibdo/index.html", "instrumenten/ibdo-intake/index.html"):
+        html = read(built_site, page)
+        assert "Wijzig deze gegevens" not in html and "issues/new" not in html and "/blob/" not in html
 
 
 @pytest.fixture(scope="module")
@@ -147,6 +149,12 @@ def test_edit_link_points_to_the_yaml_line_when_set(owner_site, dataset):
     html = (owner_site / "partners" / "ibdo" / "index.html").read_text(encoding="utf-8")
     file, line = dataset.lines[("partners", "ibdo")]
     assert f'href="https://example.org/provincie/drenthe-digitaal/blob/main/{file}#L{line}"' in html
+    # Both ways: the button opens the issue form with this entry filled in; git users get the line.
+    assert ('<a class="md-button" href="https://example.org/provincie/drenthe-digitaal/issues/new'
+            '?template=gegevens-wijzigen.yml&amp;gegeven=partners/ibdo">Wijzig deze gegevens</a>') in html
+    assert "GitHub-account" in html
+    html = (owner_site / "instrumenten" / "ibdo-intake" / "index.html").read_text(encoding="utf-8")
+    assert "issues/new?template=gegevens-wijzigen.yml&amp;gegeven=instrumenten/ibdo-intake" in html
     assert (DATA / "partners.yaml").read_text(encoding="utf-8").splitlines()[line - 1].strip() == "- id: ibdo"
 
 

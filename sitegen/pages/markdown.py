@@ -9,6 +9,7 @@ import html
 import re
 from datetime import date
 from pathlib import Path
+from urllib.parse import urlencode
 
 import jinja2
 import markdown
@@ -27,6 +28,14 @@ from sitegen.data.models import Instrument
 from sitegen.data.vocabulary import ACTIVITY_TYPES, KNELPUNTEN, PARTNER_KINDS, ROLES, STATUSES
 
 TEMPLATES = Path(__file__).parent / "templates"
+
+    def form_url(self, page_path: str) -> str:
+        """The issue form (.github/ISSUE_TEMPLATE/gegevens-wijzigen.yml) with 'which entry' filled in:
+        GitHub fills a form field from the query parameter with the field's id."""
+        if not self.repository_url:
+            return ""
+        query = urlencode({"template": "gegevens-wijzigen.yml", "gegeven": page_path.strip("/")}, safe="/")
+        return f"{self.repository_url.rstrip('/')}/issues/new?{query}"
 
 
 def escape_text(value) -> str:
@@ -119,10 +128,12 @@ class PageWriter:
         self.entities.add(kind, slug, title, summary(description), body)
 
     def _footer(self, kind: str, entry, jsonld: dict) -> dict:
+        page_path = urls.partner_url(entry.id) if kind == "partners" else urls.instrument_url(entry.id)
         file, line = self.d.lines.get((kind, entry.id), ("", 0))
         return dict(sources=entry.sources, last_reviewed=entry.last_reviewed,
                     stale=is_stale(entry.last_reviewed, self.today),
                     edit_url=self.settings.edit_url(file, line) if file else "",
+                    form_url=self.settings.form_url(page_path),
                     jsonld=script_safe(jsonld))
 
     def regions_text(self, regions: list[str]) -> str:
