@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlencode
 
 import yaml
 
@@ -20,6 +21,14 @@ class SiteSettings:
         if not self.repository_url:
             return ""
         return f"{self.repository_url.rstrip('/')}/blob/{self.branch}/{file}#L{line}"
+
+    def form_url(self, page_path: str) -> str:
+        """The issue form (.github/ISSUE_TEMPLATE/gegevens-wijzigen.yml) with 'which entry' filled in:
+        GitHub fills a form field from the query parameter with the field's id."""
+        if not self.repository_url:
+            return ""
+        query = urlencode({"template": "gegevens-wijzigen.yml", "gegeven": page_path.strip("/")}, safe="/")
+        return f"{self.repository_url.rstrip('/')}/issues/new?{query}"
 
 
 def read_settings(config_file: Path) -> SiteSettings:

@@ -9,7 +9,6 @@ import html
 import re
 from datetime import date
 from pathlib import Path
-from urllib.parse import urlencode
 
 import jinja2
 import markdown
@@ -28,14 +27,6 @@ from sitegen.data.models import Instrument
 from sitegen.data.vocabulary import ACTIVITY_TYPES, KNELPUNTEN, PARTNER_KINDS, ROLES, STATUSES
 
 TEMPLATES = Path(__file__).parent / "templates"
-
-    def form_url(self, page_path: str) -> str:
-        """The issue form (.github/ISSUE_TEMPLATE/gegevens-wijzigen.yml) with 'which entry' filled in:
-        GitHub fills a form field from the query parameter with the field's id."""
-        if not self.repository_url:
-            return ""
-        query = urlencode({"template": "gegevens-wijzigen.yml", "gegeven": page_path.strip("/")}, safe="/")
-        return f"{self.repository_url.rstrip('/')}/issues/new?{query}"
 
 
 def escape_text(value) -> str:
