@@ -61,7 +61,7 @@ def test_a_valid_change_edits_only_that_line_and_adds_the_source(data_copy, tmp_
                      "      - url: https://www.ikbendrentsondernemer.nl/over-ons",
                      '        title: "Over IBDO: wie we zijn"',
                      f"        accessed: {TODAY.isoformat()}"]
-    from sitegen.dataset import load_dataset
+    from sitegen.data.dataset import load_dataset
     ibdo = load_dataset(data_copy, TODAY).partners_by_id["ibdo"]
     assert ibdo.website == "https://www.ikbendrentsondernemer.nl/"
     assert ibdo.last_reviewed.isoformat() == "2026-11-22"  # one field checked is not the whole entry
@@ -177,7 +177,7 @@ def test_a_new_entry_is_added_at_the_end_and_passes_the_check(data_copy, tmp_pat
         accessed: {TODAY.isoformat()}
     last_reviewed: {TODAY.isoformat()}
 """
-    from sitegen.dataset import load_dataset
+    from sitegen.data.dataset import load_dataset
     new = load_dataset(data_copy, TODAY).instruments_by_id["digitale-werkplaats-voorbeeld"]
     assert new.description == "In drie avonden leer je hoe je met data je bedrijf beter stuurt. Je werkt aan je eigen cijfers."
 
@@ -234,8 +234,8 @@ def test_the_form_lists_exactly_the_fields_the_models_let_it_change():
 
 def test_the_button_on_a_page_fills_in_the_form_field_the_command_reads():
     from urllib.parse import parse_qs, urlsplit
-    from sitegen.issue_form import _entry
-    from sitegen.pages import SiteSettings
+    from sitegen.data.issue_form import _entry
+    from sitegen.data.settings import SiteSettings
     url = SiteSettings(repository_url="https://example.org/p/r").form_url("instrumenten/ibdo-intake/")
     query = parse_qs(urlsplit(url).query)
     assert query["template"] == [FORM.name]

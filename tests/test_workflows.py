@@ -316,7 +316,7 @@ def _run_issue_job(tmp_path: Path, body: str) -> dict:
 
 
 def _form_body(gegeven: str, wijzigingen: str) -> str:
-    from sitegen.issue_form import form_labels
+    from sitegen.data.issue_form import form_labels
     labels = form_labels(ROOT / ".github" / "ISSUE_TEMPLATE" / "gegevens-wijzigen.yml")
     answers = {"gegeven": gegeven, "nieuw": "Nee, ik wijzig een bestaand gegeven", "wijzigingen": wijzigingen,
                "bron": "https://www.voorbeeld.nl/pagina", "bron-titel": "Een pagina", "toelichting": "",

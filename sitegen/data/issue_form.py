@@ -21,7 +21,7 @@ NEW_CHOICES = {  # option text of the dropdown "nieuw" -> data file key; the fir
     "Ja, een nieuwe partner": "partners",
     "Ja, een nieuw instrument": "instruments",
 }
-PAGE_FOLDERS = {"partners": "partners", "instrumenten": "instruments"}  # sitegen.urls: partners/, instrumenten/
+PAGE_FOLDERS = {"partners": "partners", "instrumenten": "instruments"}  # sitegen.data.urls: partners/, instrumenten/
 _FIELD_LINE = re.compile(r"^(?P<name>[a-z_]+)\s*:\s?(?P<value>.*)$")
 _ENTRY = re.compile(r"(?:^|/)(?P<folder>partners|instrumenten)/(?P<id>[^/?#\s]+)/?(?:[?#].*)?$")
 
