@@ -64,7 +64,7 @@ def test_status_themes_and_regions_match_the_data(dataset):
 
 
 def test_every_message_in_the_fix_table_is_one_the_check_really_prints():
-    source = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "sitegen").glob("*.py"))
+    source = "\n".join(p.read_text(encoding="utf-8") for p in (ROOT / "sitegen").rglob("*.py"))
     fix_table = section("## Wat zegt de controle?").split("| Melding (begin)", 1)[1].split("\n\n", 1)[0]
     rows = [line for line in fix_table.splitlines() if line.startswith("| `")]
     assert len(rows) >= 10
