@@ -6,4 +6,4 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 SEEDS = ROOT.parent / "shared" / "seeds"
-TODAY = date(2026, 11, 23)
+TODAY = date(2026, 12, 1)

@@ -22,7 +22,7 @@ CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--no-first-run", "--disable-sync", "--disable-quic"]
 FIXTURE_SCAN_DATA = Path(__file__).parent / "fixtures" / "scan_data.json"
-TODAY = date(2026, 11, 23)
+TODAY = date(2026, 12, 1)
 
 
 def without_wasm(csp: str) -> str:
