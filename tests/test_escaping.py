@@ -17,7 +17,7 @@ def test_xss_payloads_in_every_text_field_are_escaped(dataset, tmp_path):
                                                           "former_names": [payload]})
     i = dataset.instruments[0]
     i2 = i.model_copy(update={"name": "Instrument " + payload, "description": payload, "target_group": payload,
-                              "cost": payload})
+                              "cost": payload, "status_note": payload})
     d.partners = [p if x.id == "ibdo" else x for x in dataset.partners]
     d.instruments = [i2] + dataset.instruments[1:]
     d.__post_init__()

@@ -135,6 +135,8 @@ class Instrument(Strict):
     target_group: Text = Field(description="Voor wie het is, bijv. 'Mkb-bedrijven met minstens 2 fte, gevestigd in Drenthe'")
     regions: list[Slug] = Field(min_length=1, description="Waar een bedrijf gevestigd moet zijn om het te gebruiken")
     status: Status = Field(description="open, gesloten, in voorbereiding of onbekend")
+    status_note: Optional[Text] = Field(
+        None, description="Wat de bron over de status zegt, of waarom die onbekend is (de bron staat bij 'sources')")
     open_from: Optional[date] = Field(None, description="Open vanaf (alleen als de bron het zegt)")
     open_until: Optional[date] = Field(None, description="Open tot en met (alleen als de bron het zegt)")
     cost: Text = Field("onbekend", description="Wat het de ondernemer kost, of 'onbekend'")

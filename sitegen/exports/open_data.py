@@ -78,7 +78,7 @@ PARTNER_COLUMNS = ["id", "name", "kind", "description", "regions", "gemeenten", 
                    "former_names", "classification", "last_reviewed", "sources", "page"]
 INSTRUMENT_COLUMNS = ["id", "name", "partner", "role", "other_partners", "activity_type", "description", "steps",
                       "themes", "knelpunten", "target_group", "regions", "gemeenten", "local", "status",
-                      "status_on_build_date", "open_from", "open_until", "cost", "website", "classification",
+                      "status_on_build_date", "status_note", "open_from", "open_until", "cost", "website", "classification",
                       "last_reviewed", "sources", "page"]
 
 
