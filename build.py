@@ -31,6 +31,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--date", type=_date, default=None,
                         help="de datum van vandaag (JJJJ-MM-DD); standaard de echte datum")
     parser.add_argument("--data", type=Path, default=None, help="map met de YAML-bestanden (standaard data/)")
+    parser.add_argument("--seeds", type=Path, default=None,
+                        help="map met de brondocumenten, om regelnummers en citaten te controleren (standaard ../shared/seeds)")
     sub = parser.add_subparsers(dest="command", required=True)
     c = sub.add_parser("check", help="controleer alle gegevens")
     c.add_argument("--format", choices=["text", "github"], default="text",
@@ -43,10 +45,12 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_subcommands(sub)
     args = parser.parse_args(argv)
     today = args.date or date.today()
-    paths = BuildPaths(data_dir=args.data)
+    paths = BuildPaths(data_dir=args.data, seeds_dir=args.seeds)
     try:
         if args.command == "check":
             dataset = check(paths, today)
+            for notice in dataset.notices:
+                print(notice)
             print(f"Alles in orde: {len(dataset.partners)} partners, {len(dataset.instruments)} instrumenten, "
                   f"{len(dataset.ladder.steps)} treden en {len(dataset.ladder.questions)} vragen gecontroleerd.")
             return 0

@@ -5,6 +5,7 @@ filling shows on its own."""
 from __future__ import annotations
 
 import json
+from datetime import date
 
 import pytest
 
@@ -67,3 +68,17 @@ def test_a_theme_without_the_markers_stops_the_build_with_a_dutch_message(tmp_pa
     EntityPages(docs).add("partners", "ibdo", "IBDO", "", '<h1 id="ibdo">IBDO</h1>')
     with pytest.raises(RuntimeError, match="de paginavorm mist een markering"):
         EntityPages.fill(docs, site)
+
+
+def test_a_seed_source_shows_its_quote_and_where_the_public_can_read_it():
+    from sitegen.models import Source
+    from sitegen.pages import _html_environment
+    footer = _html_environment().get_template("_entity_footer.html.j2")
+    sources = [Source(document="001", lines="2455-2457", quote='Nationale Proeftuin "precisielandbouw" & meer'),
+               Source(document="002", lines="7-14", quote="Ik Ben Drents Ondernemer")]
+    html = footer.render(sources=sources, last_reviewed=date(2026, 12, 1), stale=False, edit_url="", jsonld="{}")
+    first, second = html.split("<li>")[1:3]
+    assert "regels 2455-2457" in first and "Citaat: <q" in first
+    assert "Nationale Proeftuin &#34;precisielandbouw&#34; &amp; meer" in first
+    assert 'href="https://www.provincie.drenthe.nl/onderwerpen/economie-ondernemen/economische-koers/digitaliserings/"' in first
+    assert "niet online gevonden" in second and "Citaat: <q" in second

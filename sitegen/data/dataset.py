@@ -13,6 +13,7 @@ from pydantic import BaseModel, ValidationError
 
 from sitegen.errors import DataError, DataErrors
 from sitegen.data.models import Instrument, Ladder, Partner, RegionsFile
+from sitegen.data.seed_quotes import SeedTexts
 from sitegen.data.validation_messages import errors_of
 from sitegen.data.vocabulary import LETTERS, QUESTION_IDS, STEP_SLUGS
 from sitegen.data.yaml_source import YamlDocument, read_yaml
@@ -35,6 +36,8 @@ class Dataset:
     regions: RegionsFile
     # (kind, id) -> (file relative to the repo, line): for "Wijzig deze gegevens" links.
     lines: dict[tuple[str, str], tuple[str, int]] = field(default_factory=dict)
+    # What the check could not do (e.g. no seeds to compare quotes with): `build.py check` says it once.
+    notices: list[str] = field(default_factory=list)
 
     def __post_init__(self):
         self.partners_by_id = {p.id: p for p in self.partners}
@@ -152,28 +155,23 @@ def load_dataset(data_dir: Path, today: date, seeds_dir: Path | None = None) -> 
     partners = _validated_list(Partner, docs["partners"], "partners", errors)
     instruments = _validated_list(Instrument, docs["instruments"], "instruments", errors)
 
-    errors += _cross_check(docs, ladder, regions, partners, instruments, today, seeds_dir)
+    seeds = SeedTexts(seeds_dir)
+    errors += _cross_check(docs, ladder, regions, partners, instruments, today, seeds)
     if errors or ladder is None or regions is None:
         raise DataErrors(errors)
+    notices = [] if seeds.available else [
+        "Let op: regelnummers en citaten van de brondocumenten zijn niet gecontroleerd, "
+        "want de brondocumenten (../shared/seeds) staan niet op deze computer."]
 
     lines = {}
     for kind, entries in (("partners", partners), ("instruments", instruments)):
         doc = docs[kind]
         for i, entry in entries:
             lines[(kind, entry.id)] = (doc.file, doc.position((kind, i))[0])
-    return Dataset(ladder, [p for _, p in partners], [i for _, i in instruments], regions, lines)
+    return Dataset(ladder, [p for _, p in partners], [i for _, i in instruments], regions, lines, notices)
 
 
-def _seed_lengths(seeds_dir: Path | None) -> dict[str, int]:
-    if not seeds_dir or not seeds_dir.is_dir():
-        return {}
-    out = {}
-    for f in seeds_dir.glob("*.txt"):
-        out[f.name[:3]] = sum(1 for _ in f.open(encoding="utf-8", errors="replace"))
-    return out
-
-
-def _cross_check(docs, ladder, regions, partners, instruments, today, seeds_dir) -> list[DataError]:
+def _cross_check(docs, ladder, regions, partners, instruments, today, seeds: SeedTexts) -> list[DataError]:
     errors: list[DataError] = []
     step_slugs = [s.slug for s in ladder.steps] if ladder else list(STEP_SLUGS)
     theme_slugs = {t.slug for t in ladder.themes} if ladder else set()
@@ -185,17 +183,21 @@ def _cross_check(docs, ladder, regions, partners, instruments, today, seeds_dir)
         {p.id for _, p in partners} | {raw.get("id") for _, raw in _raw(docs["partners"], "partners")})
     instrument_ids = _Anything() if docs["instruments"] is None else (
         {i.id for _, i in instruments} | {raw.get("id") for _, raw in _raw(docs["instruments"], "instruments")})
-    seed_lengths = _seed_lengths(seeds_dir)
 
     def check_sources(doc, path, sources, ident):
         for s_i, s in enumerate(sources):
             if s.accessed and s.accessed > today:
                 errors.append(doc.error(path + ("sources", s_i, "accessed"), f"'accessed' ({s.accessed}) ligt in de toekomst", ident))
-            if s.document and s.lines and s.document in seed_lengths:
+            if s.document and s.lines and seeds.has(s.document):
                 last = int(s.lines.split("-")[-1])
-                if last > seed_lengths[s.document]:
+                if last > seeds.length(s.document):
                     errors.append(doc.error(path + ("sources", s_i, "lines"),
-                                            f"brondocument {s.document} heeft maar {seed_lengths[s.document]} regels, niet {last}", ident))
+                                            f"brondocument {s.document} heeft maar {seeds.length(s.document)} regels, niet {last}", ident))
+                elif s.quote and not seeds.quote_found(s.document, s.lines, s.quote):
+                    noun = "regels" if "-" in s.lines else "regel"
+                    errors.append(doc.error(path + ("sources", s_i, "quote"),
+                                            f"dit citaat staat niet in brondocument {s.document}, {noun} {s.lines}; "
+                                            "neem de woorden precies over uit die regels, of verbeter de regelnummers", ident))
 
     def check_regions(doc, path, values, ident):
         if not regions:

@@ -20,6 +20,7 @@ SEED_DOCUMENTS = ("000", "001", "002", "003", "004")
 _HTML_TAG = re.compile(r"<\s*[/!?]?\s*[a-zA-Z]")
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _LINES = re.compile(r"^\d+(?:-\d+)?$")
+QUOTE_MAX = 200
 
 
 def _plain_text(value: str) -> str:
@@ -83,6 +84,9 @@ class Source(Strict):
     url: Optional[HttpsUrl] = Field(None, description="Openbare webpagina (https) waar het feit staat")
     title: Optional[Text] = Field(None, description="Titel van die webpagina")
     accessed: Optional[date] = Field(None, description="Datum waarop de webpagina is gelezen (JJJJ-MM-DD)")
+    quote: Optional[Annotated[Text, Field(max_length=QUOTE_MAX)]] = Field(
+        None, description="Bij een brondocument: de letterlijke woorden (hooguit 200 tekens) uit die regels, "
+                          "zodat iedereen ze in het openbare document kan terugvinden")
 
     @model_validator(mode="after")
     def _one_kind(self) -> "Source":
@@ -90,6 +94,10 @@ class Source(Strict):
             raise ValueError("een bron heeft óf 'document' met 'lines', óf 'url' met 'title'")
         if self.document is not None and self.lines is None:
             raise ValueError("bij een brondocument hoort 'lines' (de regelnummers)")
+        if self.document is not None and self.quote is None:
+            raise ValueError("bij een brondocument hoort 'quote': de letterlijke woorden uit die regels (hooguit 200 tekens)")
+        if self.url is not None and self.quote is not None:
+            raise ValueError("'quote' hoort alleen bij een brondocument, niet bij een webadres")
         if self.url is not None and self.title is None:
             raise ValueError("bij een webadres hoort 'title' (de titel van de pagina)")
         return self

@@ -34,6 +34,8 @@ def dutch_message(error: dict) -> str:
         return f"'{field}' moet een heel getal zijn"
     if kind == "too_short":
         return f"'{field}' is leeg; er moet minstens {ctx.get('min_length', 1)} item in"
+    if kind == "string_too_long":
+        return f"'{field}' is te lang: hooguit {ctx.get('max_length')} tekens (nu {len(got)}); kort het in"
     if kind in ("greater_than_equal", "less_than_equal"):
         return f"'{field}' valt buiten het toegestane bereik ({got})"
     if kind == "string_pattern_mismatch":

@@ -17,7 +17,7 @@ from markupsafe import Markup
 
 from sitegen.data import urls
 from sitegen.data.dataset import Dataset
-from sitegen.data.documents import describe_source
+from sitegen.data.documents import NOT_ONLINE, describe_source, seed_document
 from sitegen.data.dates import is_stale, nl_date
 from sitegen.data.settings import SiteSettings
 from sitegen.engine.deferred import DEFERRED_DIR, DeferredHtml
@@ -83,8 +83,8 @@ def _html_environment() -> jinja2.Environment:
     """HTML articles of entity pages (sitegen/engine/entity_pages.py): autoescaped."""
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
                              undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
-    env.filters.update(markdown=_MarkdownText(), nldate=nl_date, source=describe_source)
-    env.globals.update(partner_url=urls.partner_url, instrument_url=urls.instrument_url, step_url=urls.step_url,
+    env.filters.update(markdown=_MarkdownText(), nldate=nl_date, source=describe_source, seed=seed_document)
+    env.globals.update(not_online=NOT_ONLINE, partner_url=urls.partner_url, instrument_url=urls.instrument_url, step_url=urls.step_url,
                        theme_url=urls.theme_url, activity_url=urls.activity_url)
     return env
 
