@@ -153,3 +153,24 @@ def test_glossary_cites_its_source_and_carries_the_corrections(built_site):
     assert mining.strip().startswith("Het in kaart brengen")
     for term in ("Digitale transformatie", "Cloud computing", "Internet of things (IoT)", "Blockchain"):
         assert term in text
+
+
+def test_the_gemeente_pages_count_and_list_only_the_offer_that_is_not_closed(dataset, tmp_path):
+    """Like the map: 'Aanbod per gemeente' leaves out what a firm can no longer use."""
+    import re
+    from sitegen.pages import PageWriter
+    emmen_offer = [i for i in dataset.instruments if "emmen" in dataset.gemeenten_in(i.regions)]
+    ins = next(i for i in emmen_offer if i.status == "open")
+    closed = ins.model_copy(update={"open_from": None, "open_until": TODAY - timedelta(days=1)})
+    index = dataset.instruments.index(ins)
+    dataset.instruments[index] = closed
+    try:
+        PageWriter(dataset, tmp_path, TODAY, SiteSettings()).write_facets()
+        expected = len([i for i in dataset.instruments if "emmen" in dataset.gemeenten_in(i.regions)
+                        and i.status != "gesloten" and not (i.open_until and i.open_until < TODAY)])
+    finally:
+        dataset.instruments[index] = ins
+    overview = (tmp_path / "gemeenten" / "index.md").read_text(encoding="utf-8")
+    assert re.search(rf"\| \[Emmen\]\(emmen\.md\) \| {expected} \|", overview), overview
+    assert expected < len(emmen_offer)
+    assert closed.name not in (tmp_path / "gemeenten" / "emmen.md").read_text(encoding="utf-8")

@@ -153,6 +153,10 @@ class Instrument(Strict):
     sources: Sources
     last_reviewed: date = Field(description="Datum waarop iemand dit heeft nagekeken tegen de bron (JJJJ-MM-DD)")
 
+    def closed_on(self, today: date) -> bool:
+        """Closed by status or by a closing date in the past: what every page and count leaves out."""
+        return self.status == "gesloten" or bool(self.open_until and self.open_until < today)
+
     @model_validator(mode="after")
     def _dates_in_order(self) -> "Instrument":
         if self.open_from and self.open_until and self.open_until < self.open_from:

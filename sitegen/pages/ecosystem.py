@@ -26,7 +26,7 @@ WHITE_SPOT = "witte vlek"
 
 def is_closed(instrument: Instrument, today: date) -> bool:
     """Closed by status or by a closing date in the past (the rule pages.status_label shows)."""
-    return instrument.status == "gesloten" or bool(instrument.open_until and instrument.open_until < today)
+    return instrument.closed_on(today)
 
 
 def current_offer(dataset: Dataset, today: date) -> list[Instrument]:

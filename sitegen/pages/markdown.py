@@ -194,14 +194,17 @@ class PageWriter:
         themes = [(t.slug, t.name, [i for i in self.d.instruments if t.slug in i.themes]) for t in self.d.ladder.themes]
         activities = [(slug, label, [i for i in self.d.instruments if i.activity_type == slug])
                       for slug, label in ACTIVITY_TYPES.items()]
-        gemeenten = [(g.slug, g.name, [i for i in self.d.instruments if g.slug in self.d.gemeenten_in(i.regions)])
+        # Per gemeente only what a firm there can still use, as the ecosystem map counts it.
+        gemeenten = [(g.slug, g.name, [i for i in self.d.instruments if g.slug in self.d.gemeenten_in(i.regions)
+                                       and not i.closed_on(self.today)])
                      for g in self.d.regions.gemeenten]
         facets = [
             ("themas", "Thema's", "Thema", "Het aanbod per thema. De eerste zeven thema's zijn de onderwerpen van de scan.", themes, "Thema: "),
             ("activiteiten", "Soorten activiteiten", "Soort activiteit",
              "Het aanbod per soort activiteit, zoals de Regioscan Digitalisering MKB die indeelt.", activities, "Activiteit: "),
             ("gemeenten", "Aanbod per gemeente", "Gemeente",
-             "Welk aanbod een bedrijf in deze gemeente kan gebruiken: het lokale aanbod en het aanbod voor de hele regio.", gemeenten, "Gemeente "),
+             "Welk aanbod een bedrijf in deze gemeente kan gebruiken: het lokale aanbod en het aanbod voor de hele regio. "
+             "Gesloten aanbod telt niet mee.", gemeenten, "Gemeente "),
         ]
         for folder, title, column, intro, rows, prefix in facets:
             self._write(f"{folder}/index.md", "facet_index.md.j2", title=title, intro=intro, column=column,
