@@ -158,7 +158,7 @@ def test_glossary_cites_its_source_and_carries_the_corrections(built_site):
 def test_the_gemeente_pages_count_and_list_only_the_offer_that_is_not_closed(dataset, tmp_path):
     """Like the map: 'Aanbod per gemeente' leaves out what a firm can no longer use."""
     import re
-    from sitegen.pages import PageWriter
+    from sitegen.pages.markdown import PageWriter
     emmen_offer = [i for i in dataset.instruments if "emmen" in dataset.gemeenten_in(i.regions)]
     ins = next(i for i in emmen_offer if i.status == "open")
     closed = ins.model_copy(update={"open_from": None, "open_until": TODAY - timedelta(days=1)})

@@ -71,8 +71,8 @@ def test_a_theme_without_the_markers_stops_the_build_with_a_dutch_message(tmp_pa
 
 
 def test_a_seed_source_shows_its_quote_and_where_the_public_can_read_it():
-    from sitegen.models import Source
-    from sitegen.pages import _html_environment
+    from sitegen.data.models import Source
+    from sitegen.pages.markdown import _html_environment
     footer = _html_environment().get_template("_entity_footer.html.j2")
     sources = [Source(document="001", lines="2455-2457", quote='Nationale Proeftuin "precisielandbouw" & meer'),
                Source(document="002", lines="7-14", quote="Ik Ben Drents Ondernemer")]
