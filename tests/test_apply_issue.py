@@ -76,7 +76,7 @@ def test_the_edit_keeps_every_comment_and_the_order_of_the_file(data_copy, tmp_p
     ids = lambda text: re.findall(r"^  - id: (\S+)", text, re.M)
     assert comments(after) == comments(before) and len(comments(before)) > 3
     assert ids(after) == ids(before)
-    assert '{document: "000", lines: "273"}' in after  # flow style and quotes as the editor wrote them
+    assert '{partner: provincie-drenthe, role: financier}' in after  # flow style and quotes as the editor wrote them
 
 
 @pytest.mark.parametrize("name", ["partners.yaml", "instruments.yaml", "regions.yaml", "ladder.yaml"])
