@@ -133,7 +133,9 @@ class _SearchIndex:
         if not self.data:
             return
         parts = _H2.split(_H1.sub("", body, count=1))
-        self.data["docs"].append({"location": location, "title": title, "text": _plain(parts[0])})
+        # Material shows a result's title as HTML: the title is text, so it goes in escaped.
+        self.data["docs"].append({"location": location, "title": html.escape(title, quote=False),
+                                  "text": _plain(parts[0])})
         for anchor, heading, section in zip(parts[1::3], parts[2::3], parts[3::3]):
             self.data["docs"].append({"location": f"{location}#{anchor}", "title": html.unescape(_plain(heading)),
                                       "text": _plain(section)})

@@ -11,11 +11,10 @@ from datetime import date
 from pathlib import Path
 
 import jinja2
-import markdown
 from markdown.extensions.toc import slugify
-from markupsafe import Markup
 
-from sitegen.data import urls
+from sitegen.data import editor_text, urls
+from sitegen.data.editor_text import markdown_inert
 from sitegen.data.dataset import Dataset
 from sitegen.data.documents import NOT_ONLINE, describe_source, seed_document
 from sitegen.data.dates import is_stale, nl_date
@@ -30,12 +29,12 @@ TEMPLATES = Path(__file__).parent / "templates"
 
 
 def escape_text(value) -> str:
-    """Editors' text goes into Markdown; HTML in it must show as text, never run."""
-    return html.escape(str(value), quote=False)
+    """Editors' text goes into Markdown as plain text: never a tag, a link or an attribute list."""
+    return markdown_inert(value)
 
 
 def table_cell(value) -> str:
-    return escape_text(value).replace("|", "\\|").replace("\n", " ")
+    return markdown_inert(value)  # | is an entity too: it cannot end the cell
 
 
 def summary(value: str, limit: int = 155) -> str:
@@ -44,7 +43,8 @@ def summary(value: str, limit: int = 155) -> str:
 
 
 def yaml_string(value) -> str:
-    return escape_text(value).replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ")
+    """A front-matter title: not Markdown, but Material prints it as HTML."""
+    return html.escape(str(value), quote=False).replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ")
 
 
 def href_root(rel: str) -> str:
@@ -69,21 +69,11 @@ def _environment() -> jinja2.Environment:
     return env
 
 
-class _MarkdownText:
-    """An editor's text (which may hold Markdown, never HTML) as HTML, as mkdocs would render it."""
-
-    def __init__(self):
-        self.md = markdown.Markdown(extensions=["attr_list", "def_list", "tables"])
-
-    def __call__(self, value) -> Markup:
-        return Markup(self.md.reset().convert(escape_text(value)))
-
-
 def _html_environment() -> jinja2.Environment:
     """HTML articles of entity pages (sitegen/engine/entity_pages.py): autoescaped."""
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
                              undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
-    env.filters.update(markdown=_MarkdownText(), nldate=nl_date, source=describe_source, seed=seed_document)
+    env.filters.update(markdown=editor_text.render, nldate=nl_date, source=describe_source, seed=seed_document)
     env.globals.update(not_online=NOT_ONLINE, partner_url=urls.partner_url, instrument_url=urls.instrument_url, step_url=urls.step_url,
                        theme_url=urls.theme_url, activity_url=urls.activity_url)
     return env
