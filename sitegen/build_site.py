@@ -14,10 +14,11 @@ from pathlib import Path
 
 import yaml
 
+from sitegen.data.content_lint import lint_content
 from sitegen.data.dataset import Dataset, load_dataset
 from sitegen.data.settings import SiteSettings, read_settings
 from sitegen.engine.mkdocs_build import build_html
-from sitegen.errors import BuildError, ScanAssetsError
+from sitegen.errors import BuildError, DataErrors, ScanAssetsError
 from sitegen.exports import open_data
 from sitegen.pages import ecosystem, embed
 from sitegen.pages.markdown import write_pages
@@ -64,7 +65,15 @@ class BuildPaths:
 
 
 def check(paths: BuildPaths, today: date) -> Dataset:
-    return load_dataset(paths.data_dir, today, paths.seeds_dir)
+    """data/ and content/ together, so an editor sees every problem at once."""
+    content_errors = lint_content(paths.content_dir)
+    try:
+        dataset = load_dataset(paths.data_dir, today, paths.seeds_dir)
+    except DataErrors as exc:
+        raise DataErrors(exc.errors + content_errors) from None
+    if content_errors:
+        raise DataErrors(content_errors)
+    return dataset
 
 
 def build(out_dir: Path, today: date, paths: BuildPaths | None = None, quiet: bool = False,
