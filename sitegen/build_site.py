@@ -17,6 +17,7 @@ import yaml
 from sitegen.data.content_lint import lint_content
 from sitegen.data.dataset import Dataset, load_dataset
 from sitegen.data.settings import SiteSettings, read_settings
+from sitegen.engine import csp
 from sitegen.engine.mkdocs_build import build_html
 from sitegen.errors import BuildError, DataErrors, ScanAssetsError
 from sitegen.exports import open_data
@@ -99,6 +100,9 @@ def build(out_dir: Path, today: date, paths: BuildPaths | None = None, quiet: bo
     for step in EXTRA_STEPS:
         message = step(dataset, site_dir, today, paths, settings)
         report.done(message)
+    # Last, after every step that changes a page (a fix-up of the theme's HTML goes into
+    # EXTRA_STEPS): the policy holds the hashes of each page's inline scripts as they are now.
+    report.done(_protect_pages(site_dir))
 
     _replace(site_dir, out_dir)
     shutil.rmtree(staging, ignore_errors=True)
@@ -125,10 +129,19 @@ def _scan_bundle(dataset: Dataset, site_dir: Path, today: date, paths: BuildPath
         raise BuildError(str(exc)) from exc
 
 
+def _protect_pages(site_dir: Path) -> str:
+    try:
+        pages, hashes = csp.protect_site(site_dir)
+    except csp.PolicyError as exc:
+        raise BuildError(str(exc)) from exc
+    return f"Content-Security-Policy in {pages} HTML-pagina's ({hashes} verschillende inline scripts toegestaan met een hash)"
+
+
 # Extra Markdown pages made from the data before mkdocs runs: (dataset, docs_dir, today, settings) -> paths.
 PAGE_STEPS: list = [embed.write_voor_gemeenten, open_data.write_open_data, ecosystem.write_ecosystem]
 
-# Steps after mkdocs, in order. Each returns the line the build report prints.
+# Steps after mkdocs, in order. Each returns the line the build report prints. The
+# Content-Security-Policy step comes after all of them (see build()).
 EXTRA_STEPS = [_scan_bundle, embed.copy_embed_script]
 
 
