@@ -12,13 +12,14 @@ The scan page writes its own, stricter policy (sitegen/scan_page.py); it is chec
 from __future__ import annotations
 
 import base64
+import html as html_module
 import hashlib
 import re
 from pathlib import Path
 
 _SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S | re.I)
 _TYPE = re.compile(r"""\btype\s*=\s*["']?([^"'\s>]+)""", re.I)
-_EXISTING = re.compile(r"""<meta\s+http-equiv=["']?Content-Security-Policy["']?\s+content=["']([^"']*)""", re.I)
+_EXISTING = re.compile(r"""<meta\s+http-equiv=["']?Content-Security-Policy["']?\s+content=(["'])(.*?)\1""", re.I | re.S)
 _HEAD = re.compile(r"<head[^>]*>", re.I)
 _CHARSET = re.compile(r"<meta\s+charset=[^>]*>", re.I)
 RUNS = {"", "text/javascript", "application/javascript", "module"}
@@ -67,7 +68,7 @@ class PolicyError(RuntimeError):
 def protect_page(html: str, where: str) -> str:
     existing = _EXISTING.search(html)
     if existing:
-        script_src = next((d for d in existing.group(1).split(";") if d.strip().startswith("script-src")), "")
+        script_src = next((d for d in html_module.unescape(existing.group(2)).split(";") if d.strip().startswith("script-src")), "")
         if any(word in script_src for word in FORBIDDEN):
             raise PolicyError(f"{where}: de eigen Content-Security-Policy staat inline scripts of eval toe ({script_src.strip()})")
         return html
