@@ -95,11 +95,18 @@ def _walk(tokens):
             yield from _walk(token.children)
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]")
+
+
 def plain_problems(text: str) -> list[str]:
-    """A short text is shown as plain text; only HTML is refused, so an editor is not surprised."""
+    """A short text is shown as plain text; HTML and invisible control characters are refused."""
+    found = []
     if _HTML_TAG.search(text):
-        return ["HTML is niet toegestaan in tekst; schrijf gewone tekst (zonder < en >)"]
-    return []
+        found.append("HTML is niet toegestaan in tekst; schrijf gewone tekst (zonder < en >)")
+    if _CONTROL.search(text):
+        found.append("er staat een onzichtbaar teken (een stuurteken) in de tekst; typ de tekst opnieuw "
+                     "of haal het teken weg")
+    return found
 
 
 def problems(text: str) -> list[str]:
@@ -115,6 +122,8 @@ def problems(text: str) -> list[str]:
             "haal de { } weg en schrijf gewone tekst")
     if _HTML_TAG.search(text):
         add("HTML is niet toegestaan in tekst; schrijf gewone tekst of Markdown (zonder < en >)")
+    for problem in plain_problems(text)[bool(_HTML_TAG.search(text)):]:
+        add(problem)
     # Link destinations as written, newlines and all (markdown-it does not even see
     # `java\nscript:` as a link, a browser would): each one must pass the link rule.
     bad_destination = False

@@ -43,8 +43,10 @@ def summary(value: str, limit: int = 155) -> str:
 
 
 def yaml_string(value) -> str:
-    """A front-matter title: not Markdown, but Material prints it as HTML."""
-    return html.escape(str(value), quote=False).replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ")
+    """A front-matter title: not Markdown, but Material prints it as HTML. No control character:
+    front matter YAML cannot hold one, and mkdocs would then render the block as Markdown."""
+    text = "".join(c if c.isprintable() else " " for c in str(value))
+    return html.escape(text, quote=False).replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ")
 
 
 def href_root(rel: str) -> str:
