@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from sitegen.csp import PolicyError, inline_script_hashes, protect_page
+from sitegen.engine.csp import PolicyError, inline_script_hashes, protect_page
 
 META = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)"\s*/?>')
 

@@ -13,10 +13,10 @@ import yaml
 from payloads import PAYLOADS
 from repo_paths import DATA, SEEDS, TODAY
 from sitegen.build_site import BuildPaths, build
-from sitegen.dataset import DATA_FILES, load_dataset
-from sitegen.editor_text import link_problem
+from sitegen.data.dataset import DATA_FILES, load_dataset
+from sitegen.data.editor_text import link_problem
 from sitegen.errors import DataErrors
-from sitegen.yaml_source import read_yaml
+from sitegen.data.yaml_source import read_yaml
 
 # Keys that hold an editor's text (ids, slugs, dates, vocabularies and URLs are checked elsewhere).
 TEXT_KEYS = {"name", "description", "target_group", "cost", "title", "intro", "duration", "hint",
