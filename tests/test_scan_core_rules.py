@@ -234,7 +234,7 @@ def test_offer_opening_later_says_when_and_comes_after_the_open_ones(scan_data, 
     recs = evaluate(later, "CCCCCCC", "assen", TODAY).recommendations
     rec = next(r for r in recs if r.id == target)
     assert rec.status_label == "Opent op 03-12-2026" and not rec.usable_now
-    assert not any(r.usable_now for r in recs[recs.index(rec):]), "every open offer comes before it"
+    assert not any(r.usable_now for r in recs[recs.index(rec):-1]), "every open offer comes before it (the intake is last)"
 
 
 def test_closed_intake_is_not_offered(scan_data):
