@@ -40,6 +40,7 @@ const engine = new Engine({
   },
 });
 
+main.dataset.engine = "idle"; // until the scan starts (a hook for tests and the bench)
 const pageGemeente = knownGemeente(params.get("gemeente"), "?gemeente=");
 let returnToCheck = false;
 let lastResult = null;
