@@ -147,7 +147,7 @@ def test_the_whole_result_prints_with_every_section_open(page, base_url):
     _open_result(page, base_url, "v1.CCBCDCC")
     assert not page.is_visible("#more-why li")
     page.emulate_media(media="print")
-    for section in ("#more-why li", "#more-charts table", "#more-steps dl", "#more-offers li", "#more-caveat p"):
+    for section in ("#more-why li", "#more-charts .table-wrap--answers table", "#more-steps dl", "#more-offers li", "#more-caveat p"):
         assert page.is_visible(section), f"{section} prints"
     assert not page.is_visible("#result-card"), "the card prints only by its own button"
 
@@ -168,7 +168,7 @@ def test_compare_with_an_earlier_link_by_keyboard(page, base_url):
     assert "Je fase is nu hoger: eerder Oriënteren, nu Funderen." in body
     rows = page.eval_on_selector_all("#compare-body tbody tr", "rows => rows.map(r => r.innerText.split('\\t'))")
     assert rows[2] == ["Processen", "B", "B", "hetzelfde"] and rows[0][3] == "hoger"
-    assert page.locator("#compare-body svg title").inner_text() == "Je antwoorden toen en nu"
+    assert page.locator("#compare-body svg title").text_content() == "Je antwoorden toen en nu"
     assert page.inner_text(".phase") == "Funderen", "the current result stays"
     assert_no_violations(page)
 

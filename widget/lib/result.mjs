@@ -100,15 +100,16 @@ function ladderTable(result, data) {
 }
 
 // Kind word · status · closing date · partner, then what is particular to the offer.
-function offer(item, tag = "li") {
+// The first three leave out "Voor wie" (it is in "Alle hulp en regelingen"): two screens on a phone.
+function offer(item, full = true) {
   const facts = [item.kind_word || null, item.status_label || null,
     item.open_until ? `sluit op ${dutchDate(item.open_until)}` : null,
     item.partner ? item.partner.name : null].filter(Boolean);
-  return el(tag, { class: item.usable_now ? "offer" : "offer offer--later" },
+  return el("li", { class: item.usable_now ? "offer" : "offer offer--later" },
     el("a", { href: SITE_ROOT + item.url }, item.name),
     el("p", { class: "offer__facts", text: facts.join(" · ") }),
     item.why ? el("p", { text: item.why }) : null,
-    item.target_group ? el("p", { class: "hint", text: `Voor wie: ${item.target_group}` }) : null);
+    full && item.target_group ? el("p", { class: "hint", text: `Voor wie: ${item.target_group}` }) : null);
 }
 
 function section(title, id, ...children) {
@@ -140,7 +141,7 @@ export function renderResult(body, result, data, level = 1) {
     first.length ? el("p", { class: "lead" }, `Dit past bij je fase, ${result.phase.name}, of bij de stap daarna`,
       gemeente ? ` (voor een bedrijf in ${gemeente.name})` : "",
       usableNow === first.length ? "." : `. Nu open: ${usableNow} van ${first.length}.`) : null,
-    first.length ? el("ol", { class: "offers", "aria-label": "Hulp die past" }, first.map((r) => offer(r))) : null,
+    first.length ? el("ol", { class: "offers", "aria-label": "Hulp die past" }, first.map((r) => offer(r, false))) : null,
     section("Waarom deze fase?", "more-why",
       el("ul", {}, asList(result.reasoning).map((r) => el("li", { text: asText(r) })))),
     section("Jouw antwoorden in beeld", "more-charts",
