@@ -76,7 +76,7 @@ def test_first_screen_on_a_phone(phone, base_url, scan_data, letters, gemeente):
     text = phone.inner_text("#result-body")
     assert text.index(step["name"]) < text.index(step["action"]) < text.index("Subsidie:") < text.index("Wie helpt je:")
     if gemeente:
-        assert f"voor een bedrijf in {next(g['name'] for g in scan_data['gemeenten'] if g['slug'] == gemeente)}" in text
+        assert f"voor een bedrijf in de gemeente {next(g['name'] for g in scan_data['gemeenten'] if g['slug'] == gemeente)}" in text
 
 
 def test_adviser_button_leads_to_the_mail_with_its_text(context, base_url, scan_data):

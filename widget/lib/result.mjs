@@ -139,7 +139,7 @@ export function renderResult(body, result, data, level = 1) {
     offerLine("Wie helpt je", result.routes),
     result.subsidy_caveat ? el("p", { class: "hint", text: result.subsidy_caveat }) : null,
     first.length ? el("p", { class: "lead" }, `Dit past bij je fase, ${result.phase.name}, of bij de stap daarna`,
-      gemeente ? ` (voor een bedrijf in ${gemeente.name})` : "",
+      gemeente ? ` (voor een bedrijf in de gemeente ${gemeente.name})` : "",
       usableNow === first.length ? "." : `. Nu open: ${usableNow} van ${first.length}.`) : null,
     first.length ? el("ol", { class: "offers", "aria-label": "Hulp die past" }, first.map((r) => offer(r, false))) : null,
     section("Waarom deze fase?", "more-why",
