@@ -22,6 +22,19 @@ def effective_status(item: dict, today: date) -> str:
     return item.get("status", "onbekend")
 
 
+def usable_now(item: dict, today: date) -> bool:
+    """Open, and not opening later: what a firm can apply for today."""
+    opens = item.get("open_from")
+    return effective_status(item, today) == "open" and not (opens and date.fromisoformat(opens) > today)
+
+
+def availability_rank(item: dict, today: date) -> int:
+    """0 usable now, 1 in preparation (or open from a later date), 2 status unknown."""
+    if usable_now(item, today):
+        return 0
+    return 1 if effective_status(item, today) in ("open", "in voorbereiding") else 2
+
+
 def status_label(item: dict, today: date) -> str:
     status = effective_status(item, today)
     opens = item.get("open_from")

@@ -1,6 +1,7 @@
 """Command line for advisers and tests:
 
-    python -m scan_core CCDDBAE [--gemeente emmen] [--date 2026-11-22] [--json] [--data PATH]
+    python -m scan_core CCDDBAE [--gemeente emmen] [--date 2026-11-22] [--json | --card] [--data PATH]
+    python -m scan_core CCDDBAE --compare v1.AABBAAB [--earlier-date 2026-05-01] [--json]
 
 Also takes an answer code (v1.CCDDBAE.emmen). Bad input: a Dutch message on stderr, exit 2.
 """
@@ -12,9 +13,11 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from .answers import decode_code
+from .answers import decode_code, encode_code
+from .compare import compare
 from .errors import ScanInputError
 from .evaluate import evaluate
+from .handoff import card_text
 from .result import ScanResult
 
 DEFAULT_DATA = Path("site") / "scan" / "scan-data.json"
@@ -31,7 +34,11 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("answers", help="7 letters A-F (bijv. CCDDBAE) of een code (bijv. v1.CCDDBAE.emmen)")
     p.add_argument("--gemeente", help="gemeente van het bedrijf, bijv. emmen")
     p.add_argument("--date", help="datum van vandaag (JJJJ-MM-DD); standaard de echte datum")
-    p.add_argument("--json", action="store_true", help="geef de uitkomst als JSON")
+    out = p.add_mutually_exclusive_group()
+    out.add_argument("--json", action="store_true", help="geef de uitkomst als JSON")
+    out.add_argument("--card", action="store_true", help="geef de gesprekskaart (één A4) als tekst")
+    p.add_argument("--compare", metavar="EERDERE_CODE", help="vergelijk met een eerdere uitkomst, bijv. v1.AABBAAB")
+    p.add_argument("--earlier-date", help="datum van de eerdere uitkomst (JJJJ-MM-DD), als je die weet")
     p.add_argument("--data", type=Path, default=DEFAULT_DATA, help=f"scangegevens (standaard {DEFAULT_DATA})")
     return p
 
@@ -56,6 +63,10 @@ def main(argv: list[str] | None = None) -> int:
         except ValueError:
             raise ScanInputError(f"'{args.date}' is geen datum; gebruik JJJJ-MM-DD.") from None
         result = evaluate(data, answers, gemeente, today)
+        if args.compare:
+            earlier = args.compare.strip()
+            earlier = earlier if earlier.startswith("v") else encode_code(earlier.upper())
+            compared = compare(data, earlier, args.earlier_date, result.code, today)
     except ScanInputError as exc:
         print(f"Fout: {exc}", file=sys.stderr)
         return 2
@@ -63,8 +74,20 @@ def main(argv: list[str] | None = None) -> int:
         print(f"Fout: de scangegevens in {args.data} zijn onvolledig of kapot. Draai 'make site' opnieuw.",
               file=sys.stderr)
         return 2
-    print(result.to_json() if args.json else as_text(result))
+    if args.compare:
+        print(json.dumps(compared, ensure_ascii=False, sort_keys=True) if args.json else compare_text(compared))
+    elif args.card:
+        print(card_text(result, result.summary))
+    else:
+        print(result.to_json() if args.json else as_text(result))
     return 0
+
+
+def compare_text(c: dict) -> str:
+    out = [f"{c['then']['label']}: {c['then']['code']}, fase {c['then']['phase']['name']}",
+           f"Nu: {c['now']['code']}, fase {c['now']['phase']['name']}", c["phase_text"], c["counts_text"], ""]
+    out += [f"  {q['number']}. {q['title']}: {q['then']} -> {q['now']} ({q['change']})" for q in c["questions"]]
+    return "\n".join(out)
 
 
 def as_text(r: ScanResult) -> str:

@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import date
 
 from .answers import LETTERS, check_gemeente, decode_code, encode_code, parse_answers
 from .errors import ScanInputError
+from .handoff import contacts, mail_subject, summary_text
 from .phase import place
 from .reasoning import explain
 from .recommend import phase_offers, recommend
@@ -49,7 +51,7 @@ def evaluate(data: dict, answers: str, gemeente: str | None, today: date) -> Sca
     subsidies, routes = phase_offers(data, placement.phase, gemeente, today)
     phase_step = steps[placement.phase]
     between = steps[placement.between] if placement.between is not None else None
-    return ScanResult(
+    result = ScanResult(
         code=encode_code(answers, gemeente),
         phase=StepRef(phase_step["slug"], phase_step["name"]),
         between=StepRef(between["slug"], between["name"]) if between else None,
@@ -71,13 +73,16 @@ def evaluate(data: dict, answers: str, gemeente: str | None, today: date) -> Sca
         svg={"ladder": ladder_svg(step_names, placement.phase, placement.between),
              "answers": answers_svg([(q["title"], letter, s) for q, letter, s in zip(questions, answers, indices)],
                                     step_names)},
+        handoff={"contacts": contacts(data, placement.phase, gemeente),
+                 "subject": mail_subject(phase_step["name"])},
     )
+    return replace(result, summary=summary_text(result, ladder["intake"]["instrument"], theme_names))
 
 
 _last_parsed: tuple[str, dict] | None = None
 
 
-def _parsed(scan_data_json: str) -> dict:
+def parsed_data(scan_data_json: str) -> dict:
     """The worker passes the same 50 KB scan data with every call: parse it once, not per answer.
 
     Safe because evaluate() never changes the data it is given; a different text is parsed anew.
@@ -93,7 +98,7 @@ def _parsed(scan_data_json: str) -> dict:
 def evaluate_json(scan_data_json: str, answers_or_code: str, gemeente: str | None, today_iso: str) -> str:
     """The browser worker's one entry point: never raises, returns the result or {"error": "..."}."""
     try:
-        data = _parsed(scan_data_json)
+        data = parsed_data(scan_data_json)
         known = {g["slug"] for g in data["gemeenten"]}
         if isinstance(answers_or_code, str) and answers_or_code.startswith("v"):
             answers, code_gemeente = decode_code(answers_or_code, known)

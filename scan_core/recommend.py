@@ -1,17 +1,20 @@
 """What to recommend: offers for the phase and the step above it, that a firm here may use.
 
-Ranking: the gemeente's own offers first, then those that match more priority themes, then
-those for the phase before those for the step up, then by name. Closed offers (status
-'gesloten' or past open_until) never appear. The IBDO intake is always offered as the human route.
+Ranking: first by availability (usable now, then in preparation or opening later, then status
+unknown); within each group the gemeente's own offers first, then those that match more priority
+themes, then those for the phase before those for the step up, then by name. Closed offers
+(status 'gesloten' or past open_until) never appear. The IBDO intake is always offered as the
+human route.
 """
 from __future__ import annotations
 
 from datetime import date
 
-from .availability import effective_status, status_label, usable_where
+from .availability import availability_rank, effective_status, status_label, usable_now, usable_where
 from .result import Recommendation
 
 MAX_INSTRUMENTS = 6
+FIRST_OFFERS = 3  # shown on the first screens; the rest in "Alle hulp en regelingen"
 
 
 def recommend(data: dict, phase: int, priorities: list[str], gemeente: str | None, today: date,
@@ -33,34 +36,57 @@ def recommend(data: dict, phase: int, priorities: list[str], gemeente: str | Non
             continue
         matched = [t for t in priorities if t in item["themes"]]
         local = bool(gemeente) and item.get("local", False)
-        key = (not local, -len(matched), min(fits), item["name"].lower())
+        key = (availability_rank(item, today), not local, -len(matched), min(fits), item["name"].lower())
         candidates.append((key, item, matched, min(fits), local))
     candidates.sort(key=lambda c: c[0])
 
-    out = [_instrument(item, _why(ladder, phase, step_up, matched, local, gemeente, data, theme_names), today)
+    partners = {p["id"]: p for p in data.get("partners", [])}
+    words = data.get("activity_words", {})
+    out = [_instrument(item, _why(ladder, phase, step_up, matched, local, gemeente, data, theme_names, item),
+                       today, partners, words)
            for _, item, matched, step_up, local in candidates[:MAX_INSTRUMENTS]]
     intake = next((i for i in data["instruments"] if i["id"] == intake_id), None)
     if intake and usable_where(intake, gemeente, home) and effective_status(intake, today) != "gesloten":
         out.append(_instrument(intake, "Wil je liever eerst met iemand praten? Een adviseur kijkt samen met je "
-                                       "welke stap nu past en welke steun of subsidie mogelijk is.", today))
+                                       "welke stap nu past en welke steun of subsidie mogelijk is.",
+                               today, partners, words))
     return out
 
 
-def _instrument(item: dict, why: str, today: date) -> Recommendation:
+def first_offers(recommendations: list[Recommendation], intake_id: str) -> list[Recommendation]:
+    """The offers of the first screens: the first three in ranking order, not the intake."""
+    return [r for r in recommendations if r.id != intake_id][:FIRST_OFFERS]
+
+
+def _instrument(item: dict, why: str, today: date, partners: dict, words: dict) -> Recommendation:
+    partner = partners.get(item.get("partner"))
+    activity = item.get("activity_type", "")
     return Recommendation(kind="instrument", id=item["id"], name=item["name"], url=item["url"], why=why,
                           status=effective_status(item, today), status_label=status_label(item, today),
-                          target_group=item.get("target_group", "onbekend"))
+                          target_group=item.get("target_group", "onbekend"),
+                          activity=activity, kind_word=words.get(activity, ""),
+                          open_until=item.get("open_until"),
+                          partner={"id": partner["id"], "name": partner["name"], "url": partner["url"]} if partner else None,
+                          usable_now=usable_now(item, today))
 
 
-def _why(ladder, phase, step_up, matched, local, gemeente, data, theme_names) -> str:
-    step = ladder["steps"][phase + step_up]["name"]
-    parts = [f"Past bij de stap omhoog naar {step}." if step_up else f"Past bij je fase, {step}."]
+def _why(ladder, phase, step_up, matched, local, gemeente, data, theme_names, item) -> str:
+    """What is particular to this offer: the themes it helps with, the step up, the gemeente.
+
+    The phase itself is said once, above the list, not under every offer.
+    """
+    parts = []
     if matched:
-        names = [theme_names.get(t, t) for t in matched]
-        parts.append("Helpt bij wat eerst aandacht vraagt: " + _join(names) + ".")
+        parts.append("Helpt bij wat eerst aandacht vraagt: " + _join([theme_names.get(t, t) for t in matched]) + ".")
+    elif item.get("themes"):
+        parts.append("Gaat over: " + _join([theme_names.get(t, t) for t in item["themes"][:2]]) + ".")
+    if step_up:
+        parts.append(f"Voor de stap omhoog naar {ladder['steps'][phase + 1]['name']}.")
     if local:
         name = next((g["name"] for g in data["gemeenten"] if g["slug"] == gemeente), gemeente)
         parts.append(f"Speciaal voor ondernemers in {name}.")
+    if not parts:
+        parts.append(f"Past bij je fase, {ladder['steps'][phase]['name']}.")
     return " ".join(parts)
 
 

@@ -4,6 +4,9 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field, fields
 
+# In every result (and so in every JSON download): the comparison recognises its own files.
+RESULT_MARKER = "drenthe-digitaal-zelfscan-uitkomst"
+
 
 @dataclass(frozen=True)
 class StepRef:
@@ -33,6 +36,11 @@ class Recommendation:
     status: str
     status_label: str
     target_group: str
+    activity: str = ""          # activity type slug (ARCHITECTURE.md)
+    kind_word: str = ""         # that type in one Dutch word (scan data "activity_words")
+    open_until: str | None = None
+    partner: dict | None = None  # {"id", "name", "url"} of the main partner
+    usable_now: bool = False    # status open and open_from not after today
 
 
 @dataclass(frozen=True)
@@ -55,6 +63,9 @@ class ScanResult:
     gemeente: dict | None
     date: str
     svg: dict = field(default_factory=dict)
+    handoff: dict = field(default_factory=dict)  # contacts for "Bespreek dit met een adviseur" + mail text
+    summary: str = ""   # plain text: phase, answers, priorities, first offers (mail body, card)
+    marker: str = RESULT_MARKER  # tells a downloaded result of this scan from any other JSON
 
     def to_dict(self) -> dict:
         return _plain(self)

@@ -60,3 +60,20 @@ def answers_svg(rows: list[tuple[str, str, int]], step_names: list[str]) -> str:
                     f'fill="{TEXT}">{escape(letter)}</text>')
     desc = "; ".join(f"{title}: {letter} ({step_names[step]})" for title, letter, step in rows) + "."
     return _svg(width, height, "antwoorden", "Je antwoorden per vraag", desc, body)
+
+
+def compare_svg(rows: list[tuple[str, int, int]], step_names: list[str]) -> str:
+    """Per question a light bar for then and a dark bar for now (A = 1 … F = 6), letters beside them."""
+    unit, row_h = 50, 50
+    width, height = unit * len(step_names) + 40, row_h * len(rows) + 6
+    body = []
+    for r, (title, then, now) in enumerate(rows):
+        y = 4 + r * row_h
+        body.append(f'<text x="0" y="{y + 12}" font-size="12" fill="{TEXT}">{escape(title)}</text>')
+        for k, (step, fill, word) in enumerate(((then, BETWEEN, "toen"), (now, DARK, "nu"))):
+            top = y + 17 + k * 14
+            body.append(f'<rect x="0" y="{top}" width="{unit * (step + 1)}" height="12" rx="2" fill="{fill}"/>')
+            body.append(f'<text x="{unit * (step + 1) + 4}" y="{top + 10}" font-size="11" fill="{TEXT}">'
+                        f'{word} {"ABCDEF"[step]}</text>')
+    desc = "; ".join(f"{t}: toen {'ABCDEF'[a]}, nu {'ABCDEF'[b]}" for t, a, b in rows) + "."
+    return _svg(width, height, "vergelijking", "Je antwoorden toen en nu", desc, body)

@@ -36,12 +36,14 @@ def test_fixture_has_the_shape_the_build_writes(small):
     assert set(small) == set(real)
     assert set(small["ladder"]) == set(real["ladder"])
     assert {k for i in small["instruments"] for k in i} == {k for i in real["instruments"] for k in i}
-    assert {k for p in small["partners"] for k in p} == {k for p in real["partners"] for k in p}
+    optional = {"contact"}  # only where a source gives one; the fixture has made-up ones
+    assert {k for p in small["partners"] for k in p} - optional == {k for p in real["partners"] for k in p} - optional
+    assert small["activity_words"] == real["activity_words"]
 
 
-# Oriënteren (all A: every question is a priority). Step up: Starten. Ranking: the gemeente's own
-# offers, then more priority themes, then the phase before the step up, then the name; 6 at most,
-# then the intake.
+# Oriënteren (all A: every question is a priority). Step up: Starten. Ranking: usable now, then in
+# preparation or opening later, then status unknown; within each, the gemeente's own offers, then
+# more priority themes, then the phase before the step up, then the name; 6 at most, then the intake.
 ORIENTEREN = [
     ("emmen", ["emmen-lokaal", "starterstraject", "cyber-basis", "adviesvoucher-mkb-drenthe", "later-open",
                "kennisbank", INTAKE]),
@@ -79,15 +81,21 @@ def test_opening_later_is_labelled_and_a_past_voucher_drops_off(small):
     assert (voucher["id"], voucher["status"], voucher["status_label"]) == ("adviesvoucher-mkb-drenthe", "gesloten", "Gesloten")
 
 
-def test_why_says_which_step_and_priority_it_fits(small):
+def test_why_says_what_is_particular_to_each_offer(small):
     recs = {r.id: r for r in evaluate(small, "AAAAAAA", "emmen", TODAY).recommendations}
     assert recs["starterstraject"].why == (
-        "Past bij de stap omhoog naar Starten. Helpt bij wat eerst aandacht vraagt: "
-        "Digitale tools, systemen en online kanalen, Data & sturing en Processen.")
+        "Helpt bij wat eerst aandacht vraagt: "
+        "Digitale tools, systemen en online kanalen, Data & sturing en Processen. Voor de stap omhoog naar Starten.")
     assert recs["emmen-lokaal"].why == (
-        "Past bij je fase, Oriënteren. Helpt bij wat eerst aandacht vraagt: "
+        "Helpt bij wat eerst aandacht vraagt: "
         "Digitale tools, systemen en online kanalen. Speciaal voor ondernemers in Emmen.")
-    assert recs["kennisbank"].why == "Past bij je fase, Oriënteren."
+    assert recs["kennisbank"].why == "Past bij je fase, Oriënteren."  # no themes: only the phase is left to say
+    first = [r.why for r in evaluate(small, "AAAAAAA", "emmen", TODAY).recommendations[:3]]
+    assert len(set(first)) == 3, "the first three offers each say something of their own"
+    # outside the priorities an offer names its own themes
+    optimaliseren = {r.id: r for r in evaluate(small, "DDDDDDA", None, TODAY).recommendations}  # priority: strategy
+    assert optimaliseren["subsidie-digitale-en-ai-gereedheid"].why == (
+        "Gaat over: Digitale tools, systemen en online kanalen en Data & sturing.")
     assert recs[INTAKE].why.startswith("Wil je liever eerst met iemand praten?")
     assert recs["starterstraject"].target_group == "Mkb-bedrijven (testgegevens)"
     assert all(r.kind == "instrument" and r.url == f"instrumenten/{r.id}/" for r in recs.values())
@@ -110,12 +118,35 @@ def test_hardenberg_gets_no_drenthe_only_subsidy(small):
     innoveren = evaluate(small, "EEEEEEE", "hardenberg", TODAY)
     assert [r.id for r in innoveren.recommendations] == ["praktijkplek-ai", "mit", INTAKE]
     assert [s["id"] for s in innoveren.subsidies[0]["instruments"]] == ["mit"]  # EFRO here is Drenthe-only
-    # the same answers in Emmen: both, EFRO before MIT by name
-    assert _ids(small, "EEEEEEE", "emmen") == ["praktijkplek-ai", "efro", "mit", INTAKE]
+    # the same answers in Emmen: both; MIT is open, EFRO's status is unknown, so MIT first
+    assert _ids(small, "EEEEEEE", "emmen") == ["praktijkplek-ai", "mit", "efro", INTAKE]
 
 
 def test_top_step_has_no_step_up(small):
-    assert _ids(small, "FFFFFFF", "emmen") == ["efro", "mit", INTAKE]
+    assert _ids(small, "FFFFFFF", "emmen") == ["mit", "efro", INTAKE]
+
+
+def test_ranking_puts_usable_now_first_then_in_preparation_then_unknown(small):
+    data = json.loads(json.dumps(small))
+    for item in data["instruments"]:
+        if item["id"] == "zelfhulpgids":
+            item["status"] = "in voorbereiding"
+    recs = evaluate(data, "AAAAAAA", None, TODAY).recommendations
+    assert [r.id for r in recs] == ["starterstraject", "cyber-basis", "adviesvoucher-mkb-drenthe",
+                                    "later-open", "zelfhulpgids", "kennisbank", INTAKE]
+    assert [r.usable_now for r in recs[:5]] == [True, True, True, False, False]
+    # within a group today's rules still hold: a local offer first, even with fewer priority themes
+    assert _ids(data, "AAAAAAA", "emmen")[:2] == ["emmen-lokaal", "starterstraject"]
+
+
+def test_each_offer_carries_its_kind_word_status_closing_date_and_partner(small):
+    recs = {r.id: r for r in evaluate(small, "AAAAAAA", "emmen", TODAY).recommendations}
+    voucher = recs["adviesvoucher-mkb-drenthe"]
+    assert (voucher.kind_word, voucher.status_label, voucher.open_until) == ("Financiering", "Open", "2026-12-31")
+    assert voucher.partner == {"id": "provincie-drenthe", "name": "Provincie Drenthe", "url": "partners/provincie-drenthe/"}
+    assert recs["emmen-lokaal"].kind_word == "Advies"
+    assert set(small["activity_words"]) == {i["activity_type"] for i in small["instruments"]} | set(small["activity_words"])
+    assert all(len(word.split()) == 1 for word in small["activity_words"].values())
 
 
 @pytest.mark.parametrize("answers, phase, between, priorities", [

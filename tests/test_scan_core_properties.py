@@ -144,6 +144,14 @@ def test_priorities_are_the_lowest_answers_plus_weak_security(scan_data, answers
     assert bool(result.priority_notes) == (security in "AB")
 
 
+def _availability(item: dict, today: date) -> int:
+    opens = item.get("open_from")
+    later = bool(opens) and date.fromisoformat(opens) > today
+    if item["status"] == "open" and not later:
+        return 0
+    return 1 if item["status"] in ("open", "in voorbereiding") else 2
+
+
 @SETTINGS
 @given(answers=answers_st, gemeente=gemeente_st, today=dates_st, varied=st.booleans())
 def test_recommendations_are_usable_here_and_open(scan_data, varied_data, answers, gemeente, today, varied):
@@ -166,9 +174,11 @@ def test_recommendations_are_usable_here_and_open(scan_data, varied_data, answer
         assert ids[-1] == intake_id
     else:
         assert intake_id not in ids
-    # gemeente-specific offers before the rest
-    local = [bool(gemeente) and instruments[i]["local"] for i in ids if i != intake_id]
-    assert local == sorted(local, reverse=True)
+    # usable now, then in preparation (or opening later), then unknown; within each, the
+    # gemeente's own offers before the rest
+    keys = [(_availability(instruments[i], today), not (bool(gemeente) and instruments[i]["local"]))
+            for i in ids if i != intake_id]
+    assert keys == sorted(keys)
 
 
 def test_varied_data_really_closes_offers_that_would_be_shown(scan_data, varied_data):

@@ -161,12 +161,13 @@ def test_hardenberg_never_gets_the_drenthe_voucher(scan_data):
     assert all("assen" in instruments[i]["gemeenten"] for i in _rec_ids(evaluate(scan_data, "AAAAAAA", "assen", TODAY)))
 
 
-def test_gemeente_specific_offers_come_first(scan_data):
+def test_gemeente_specific_offers_come_first_among_equally_available(scan_data):
     local = {i["id"] for i in scan_data["instruments"] if i["local"]}
-    with_emmen = _rec_ids(evaluate(scan_data, "AAAAAAA", "emmen", TODAY))
-    assert set(with_emmen[:2]) <= local and len(set(with_emmen[:2])) == 2
-    why = evaluate(scan_data, "AAAAAAA", "emmen", TODAY).recommendations[0].why
-    assert "Speciaal voor ondernemers in Emmen." in why
+    recs = evaluate(scan_data, "AAAAAAA", "emmen", TODAY).recommendations
+    unknown = [r for r in recs if r.status == "onbekend"]  # Emmen's own offers have no known status
+    assert {r.id for r in unknown[:2]} <= local and len({r.id for r in unknown[:2]}) == 2
+    assert all(r.usable_now for r in recs[:recs.index(unknown[0])]), "usable now comes before status unknown"
+    assert "Speciaal voor ondernemers in Emmen." in unknown[0].why
     # without a gemeente, offers for only part of the region are not shown
     assert not local & set(_rec_ids(evaluate(scan_data, "AAAAAAA", None, TODAY)))
     # Assen is not covered by the local offers
@@ -188,10 +189,16 @@ def test_recommendations_fit_the_phase_or_one_step_up(scan_data):
         assert result.recommendations[-1].id == intake
 
 
-def test_in_voorbereiding_is_labelled_so(scan_data):
-    result = evaluate(scan_data, "CCCCCCC", "assen", TODAY)
-    preparing = [r for r in result.recommendations if r.status == "in voorbereiding"]
+def test_in_voorbereiding_is_labelled_so_and_comes_before_unknown(scan_data):
+    # with nothing open, what is in preparation comes first
+    data = copy.deepcopy(scan_data)
+    for item in data["instruments"]:
+        if item["status"] == "open":
+            item["status"] = "onbekend"
+    recs = evaluate(data, "CCCCCCC", "assen", TODAY).recommendations
+    preparing = [r for r in recs if r.status == "in voorbereiding"]
     assert preparing and all(r.status_label == "In voorbereiding" for r in preparing)
+    assert recs[:len(preparing)] == preparing
 
 
 def _with_instrument(data: dict, instrument_id: str, **changes) -> dict:
@@ -219,11 +226,15 @@ def test_phase_subsidy_shows_a_past_deadline_as_closed(scan_data):
     assert (shown["id"], shown["status"], shown["status_label"]) == (voucher, "gesloten", "Gesloten")
 
 
-def test_offer_opening_later_says_when(scan_data):
+def test_offer_opening_later_says_when_and_comes_after_the_open_ones(scan_data, monkeypatch):
+    import scan_core.recommend
+    monkeypatch.setattr(scan_core.recommend, "MAX_INSTRUMENTS", 100)  # the whole ranking, not only six
     target = "it-hub-innovatieprojecten"
     later = _with_instrument(scan_data, target, open_from=(TODAY + timedelta(days=10)).isoformat())
-    rec = next(r for r in evaluate(later, "CCCCCCC", "assen", TODAY).recommendations if r.id == target)
-    assert rec.status_label == f"Opent op {TODAY + timedelta(days=10):%d-%m-%Y}"
+    recs = evaluate(later, "CCCCCCC", "assen", TODAY).recommendations
+    rec = next(r for r in recs if r.id == target)
+    assert rec.status_label == f"Opent op {TODAY + timedelta(days=10):%d-%m-%Y}" and not rec.usable_now
+    assert not any(r.usable_now for r in recs[recs.index(rec):-1]), "every open offer comes before it (the intake is last)"
 
 
 def test_closed_intake_is_not_offered(scan_data):

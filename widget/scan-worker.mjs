@@ -61,6 +61,14 @@ self.addEventListener("message", async (event) => {
       () => self.postMessage({ type: "ready" }),
       (err) => self.postMessage({ type: "failed", message: `De rekenmodule kon niet laden: ${err.message}` }),
     );
+  } else if (msg.type === "compare") {
+    try {
+      const { scanCore, data } = await ready;
+      const json = scanCore.compare_json(data, msg.earlier, msg.earlierDate || undefined, msg.code, msg.today);
+      self.postMessage({ type: "result", id: msg.id, json });
+    } catch (err) {
+      self.postMessage({ type: "error", id: msg.id, message: `Er ging iets mis bij het vergelijken: ${err.message}` });
+    }
   } else if (msg.type === "evaluate") {
     try {
       const { scanCore, data } = await ready;

@@ -9,6 +9,9 @@ import { chosenLetter, clearError, fillQuestion, showError, wireErrorLinks } fro
 import { renderCheck, renderFallback } from "./lib/summary.mjs";
 import { renderResult } from "./lib/result.mjs";
 import { copyLink, downloadJson, shareUrl } from "./lib/actions.mjs";
+import { copyText, renderHandoff } from "./lib/handoff.mjs";
+import { printCard, renderCard } from "./lib/card.mjs";
+import { earlierFromLink, readFile, renderComparison } from "./lib/compare.mjs";
 
 const data = JSON.parse($("#scan-page-data").textContent);
 const main = $("#inhoud");
@@ -37,6 +40,7 @@ const engine = new Engine({
   },
 });
 
+main.dataset.engine = "idle"; // until the scan starts (a hook for tests and the bench)
 const pageGemeente = knownGemeente(params.get("gemeente"), "?gemeente=");
 let returnToCheck = false;
 let lastResult = null;
@@ -70,6 +74,8 @@ function prepare(view) {
 }
 
 function go(view, options = {}) {
+  // The engine (4 MB) loads once the scan starts, not for a visit that only reads the start page.
+  if (view !== "start") engine.start();
   $("#notice").hidden = true; // a message about a link belongs to the step it came with
   answers.setView(view);
   prepare(view);
@@ -99,9 +105,14 @@ function showResult({ history = "push", focus = true } = {}) {
     if (run !== resultRun) return;
     lastResult = result;
     renderResult($("#result-body"), result, data, level);
-    if (framed) linksLeaveTheFrame($("#result-body"));
-    $("#share-link").value = shareUrl(code);
+    const link = shareUrl(code);
+    renderHandoff($("#handoff-contacts"), $("#mail-preview"), result, link);
+    renderCard($("#result-card"), result, data);
+    clearComparison();
+    if (framed) { linksLeaveTheFrame($("#result-body")); linksLeaveTheFrame($("#handoff-contacts")); }
+    $("#share-link").value = link;
     $("#copy-status").textContent = "";
+    $("#mail-status").textContent = "";
     $("#result-busy").hidden = true;
     $("#result-actions").hidden = false;
     $("#result-status").textContent = `Je uitkomst staat klaar: de fase ${result.phase.name}.`;
@@ -155,9 +166,56 @@ const actions = {
   retry: () => { engine.retry(); showResult({ history: "replace" }); },
   restart,
   print: () => window.print(),
+  card: printCard,
   download: () => { if (lastResult) downloadJson(lastResult); },
   copy: () => copyLink($("#share-link"), $("#copy-status")),
+  "copy-mail": () => copyText($("#mail-preview"), $("#mail-status"), "De tekst is gekopieerd."),
+  adviser: () => {
+    const heading = $("#handoff-title");
+    heading.scrollIntoView({ block: "start" });
+    heading.focus({ preventScroll: true });
+  },
 };
+
+// "Vergelijk met een eerdere uitkomst": the current result stays whatever the input.
+function clearComparison() {
+  $("#compare-error").hidden = true;
+  $("#compare-body").replaceChildren();
+}
+
+function compareError(message) {
+  $("#compare-body").replaceChildren();
+  $("#compare-error-text").textContent = message;
+  $("#compare-error").hidden = false;
+  $("#compare-error").focus();
+}
+
+async function compareWith(earlierPromise) {
+  if (!lastResult) return;
+  try {
+    const earlier = await earlierPromise;
+    const compared = await engine.compare(earlier.code, earlier.date, lastResult.code, todayIso());
+    $("#compare-error").hidden = true;
+    const heading = renderComparison($("#compare-body"), compared, level);
+    if (heading) heading.focus();
+  } catch (err) {
+    compareError(err && err.message ? err.message : "De vergelijking lukte niet.");
+  }
+}
+
+// Ctrl+P or the print button: every closed section opens for print, and closes again after.
+window.addEventListener("beforeprint", () => {
+  for (const details of document.querySelectorAll("#result-body details:not([open])")) {
+    details.open = true;
+    details.dataset.printOpened = "";
+  }
+});
+window.addEventListener("afterprint", () => {
+  for (const details of document.querySelectorAll("details[data-print-opened]")) {
+    details.open = false;
+    delete details.dataset.printOpened;
+  }
+});
 
 main.addEventListener("click", (event) => {
   const change = event.target.closest("[data-change]");
@@ -172,7 +230,16 @@ main.addEventListener("click", (event) => {
   event.preventDefault();
   actions[button.dataset.action]();
 });
-main.addEventListener("submit", onSubmit);
+main.addEventListener("submit", (event) => {
+  if (event.target.id !== "compare-form") { onSubmit(event); return; }
+  event.preventDefault();
+  compareWith(Promise.resolve().then(() => earlierFromLink($("#compare-link").value)));
+});
+$("#compare-file").addEventListener("change", (event) => {
+  const file = event.target.files && event.target.files[0];
+  if (file) compareWith(readFile(file));
+  event.target.value = ""; // the same file can be chosen again
+});
 wireErrorLinks();
 
 // Back/forward buttons move between our steps.
@@ -242,14 +309,6 @@ boot();
 reportHeight(params);
 performance.mark("scan-interactive");
 
-// Pyodide starts as soon as the scan is on screen. On its own page it is, so the worker starts
-// now and its downloads run while the page paints. In a gemeente's frame below the fold, it
-// waits until the visitor scrolls to it: no 4 MB for a scan nobody looks at.
-if (!framed || !("IntersectionObserver" in window)) {
-  engine.start();
-} else {
-  const observer = new IntersectionObserver((entries) => {
-    if (entries.some((entry) => entry.isIntersecting)) { observer.disconnect(); engine.start(); }
-  });
-  observer.observe(main);
-}
+// Pyodide (4 MB) starts when the scan starts (go() to any step but the start page: "Start de
+// scan", a share link, a reload mid-scan), never for a visit that only reads the start page. At
+// about 3 s per question it is ready long before the last answer (bench/bench_widget.py).

@@ -118,6 +118,23 @@ class Source(Strict):
 Sources = Annotated[list[Source], Field(min_length=1, description="Waar de gegevens vandaan komen (minstens één bron)")]
 
 
+class Contact(Strict):
+    """How an owner reaches a partner or a gemeente's ondernemersloket: only what a source gives."""
+
+    email: Optional[Annotated[str, Field(pattern=r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$", max_length=120)]] = Field(
+        None, description="E-mailadres, alleen als de bron het noemt")
+    phone: Optional[Annotated[str, Field(pattern=r"^\+?[0-9 ()-]{6,20}$")]] = Field(
+        None, description="Telefoonnummer, alleen als de bron het noemt")
+    page: Optional[HttpsUrl] = Field(None, description="Contactpagina (https), alleen als de bron die noemt")
+    sources: Sources
+
+    @model_validator(mode="after")
+    def _something(self) -> "Contact":
+        if not (self.email or self.phone or self.page):
+            raise ValueError("een contact heeft minstens een 'email', 'phone' of 'page'")
+        return self
+
+
 class Partner(Strict):
     """An organisation in the ecosystem (HSDS: organization)."""
 
@@ -128,6 +145,7 @@ class Partner(Strict):
     regions: list[Slug] = Field(min_length=1, description="Gemeenten of regio's waar de organisatie werkt (zie data/regions.yaml)")
     website: Optional[HttpsUrl] = Field(None, description="Website, alleen als een bron die noemt")
     kvk: Optional[Annotated[str, Field(pattern=r"^\d{8}$")]] = Field(None, description="KvK-nummer (8 cijfers)")
+    contact: Optional[Contact] = Field(None, description="E-mail, telefoon of contactpagina, elk alleen uit een bron")
     former_names: list[Text] = Field(default_factory=list, description="Eerdere namen")
     classification: Classification = Field("bron", description="'redactie' als soort of regio's een inschatting van de redactie zijn")
     sources: Sources
@@ -180,6 +198,7 @@ class Gemeente(Strict):
     slug: Slug
     name: Text
     province: Text
+    contact: Optional[Contact] = Field(None, description="Het ondernemersloket van de gemeente, alleen uit een bron")
 
 
 class Region(Strict):

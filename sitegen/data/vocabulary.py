@@ -20,6 +20,24 @@ ACTIVITY_TYPES: dict[str, str] = {
     "kennisplatform": "Kennisplatform",
 }
 
+# The same 12 types, each in one plain word for an offer's label in the scan result (B1; the
+# long names above are the Regioscan's). Shipped in scan-data.json as "activity_words".
+ACTIVITY_WORDS: dict[str, str] = {
+    "signaleren": "Signalering",
+    "netwerken-en-coordineren": "Netwerk",
+    "gezamenlijke-faciliteiten": "Faciliteit",
+    "werken-met-studenten": "Studentenproject",
+    "onderwijs-voor-studenten": "Opleiding",
+    "onderwijs-voor-professionals": "Cursus",
+    "advisering": "Advies",
+    "subsidies-en-financiering": "Financiering",
+    "workshops-en-kennisevents": "Workshop",
+    "onderzoek-en-ontwikkeling": "Onderzoek",
+    "scans-en-assessments": "Scan",
+    "kennisplatform": "Kennisplatform",
+}
+assert ACTIVITY_WORDS.keys() == ACTIVITY_TYPES.keys()
+
 # Seed 004 L430-491 (figure 2): knelpunten 0-10, grouped weten / willen / kunnen.
 KNELPUNTEN: dict[str, str] = {
     "probleemsignalering": "Probleemsignalering en vraagarticulatie",

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from sitegen.data.dataset import Dataset, load_dataset
 from sitegen.data.urls import instrument_url, partner_url
+from sitegen.data.vocabulary import ACTIVITY_WORDS
 
 SCAN_DATA_VERSION = 1
 # Without a chosen gemeente the scan recommends only what every firm in this region may use.
@@ -22,7 +23,8 @@ def scan_data_from(dataset: Dataset, today: date) -> dict:
         "version": SCAN_DATA_VERSION,
         "built": today.isoformat(),
         "ladder": ladder,
-        "gemeenten": [{"slug": g.slug, "name": g.name} for g in dataset.regions.gemeenten],
+        "gemeenten": [{"slug": g.slug, "name": g.name, **_contact(g.contact)} for g in dataset.regions.gemeenten],
+        "activity_words": dict(ACTIVITY_WORDS),
         "home_gemeenten": dataset.gemeenten_in([HOME_REGION]),
         "instruments": [
             {
@@ -49,10 +51,18 @@ def scan_data_from(dataset: Dataset, today: date) -> dict:
                 "url": partner_url(p.id),
                 "gemeenten": dataset.gemeenten_in(p.regions),
                 "local": dataset.is_local(p.regions),
+                **_contact(p.contact),
             }
             for p in dataset.partners
         ],
     }
+
+
+def _contact(contact) -> dict:
+    """{"contact": {email, phone, page}} when the data has one (with a source), else nothing."""
+    if contact is None:
+        return {}
+    return {"contact": {"email": contact.email, "phone": contact.phone, "page": contact.page}}
 
 
 def build_scan_data(data_dir: Path, today: date) -> dict:

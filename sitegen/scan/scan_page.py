@@ -91,6 +91,7 @@ def page_data(scan_data: dict) -> dict:
         ],
         "gemeenten": scan_data.get("gemeenten", []),
         "intake": {
+            "instrument": ladder["intake"]["instrument"],
             "name": intake.get("name", "een adviseur"),
             "url": "../" + intake["url"] if intake.get("url") else "../",
         },

@@ -105,11 +105,14 @@ def test_script_embed_completes_a_scan_with_local_offer_first(page, site, host, 
     assert inner[0] <= inner[1] + 2
     # Emmen's own entries first.
     local = {i["id"] for i in scan_data["instruments"] if i["local"] and "emmen" in i["gemeenten"]}
-    links = frame.locator("#result-body .recommendations a[href*='instrumenten/']").evaluate_all("els => els.map(a => a.getAttribute('href'))")
-    ids = [link.rstrip("/").split("/")[-1] for link in links]
-    flags = [i in local for i in ids]
-    assert flags[0], ids  # Emmen's own entries come first …
-    assert flags == sorted(flags, reverse=True), ids  # … and all of them before the rest
+    # Among offers of the same availability (usable now, later, unknown), Emmen's own come first.
+    offers = frame.locator("#more-offers li.offer").evaluate_all(
+        "els => els.map(li => [li.querySelector('a').getAttribute('href'), li.querySelector('.offer__facts').textContent])")
+    ids = [href.rstrip("/").split("/")[-1] for href, _ in offers]
+    rank = lambda facts: 0 if " · Open" in facts else 2 if "Status onbekend" in facts else 1  # noqa: E731
+    keys = [(rank(facts), i not in local) for (_, facts), i in zip(offers, ids) if i != "ibdo-intake"]
+    assert any(i in local for i in ids), ids  # Emmen's own entries are there …
+    assert keys == sorted(keys), ids  # … first within their group
     assert errors == []
     assert foreign_requests([u for u in requests if not u.startswith(host)], site) == []
 

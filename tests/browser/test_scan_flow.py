@@ -43,6 +43,7 @@ def test_keyboard_scan_gives_phase_and_links(page, base_url, letters, slug, name
     for href in hrefs:
         assert href.startswith(base_url + "/") and "/scan/" not in href
         assert page.request.get(href).ok, f"link {href} is broken"
+    page.click("#more-caveat summary")  # the caveat is in a section one opens
     assert page.is_visible("text=Deze scan geeft geen exacte score")
     assert foreign_requests(requests, base_url) == []
 
@@ -247,7 +248,8 @@ def test_copy_share_link(context, base_url):
     assert page.evaluate("navigator.clipboard.readText()").endswith("#v1.CCBCDCC")
 
 
-def test_print_fits_on_two_pages(page, base_url, scan_data):
+def test_print_of_the_whole_result_stays_short(page, base_url, scan_data):
+    # Every section prints open (issue 17); the one-page gesprekskaart is in test_result_first_step.py.
     # The longest result: low answers and a gemeente bring the most recommendations.
     slug = scan_data["gemeenten"][0]["slug"]
     page.goto(f"{base_url}/scan/#v1.AABAABA.{slug}")
@@ -255,4 +257,4 @@ def test_print_fits_on_two_pages(page, base_url, scan_data):
     pdf = page.pdf(format="A4")
     import re
     pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
-    assert 1 <= pages <= 2, f"the printed result takes {pages} pages"
+    assert 1 <= pages <= 4, f"the printed result takes {pages} pages"

@@ -116,7 +116,16 @@ export class Engine {
   }
 
   // Resolves with scan_core's result (an object); rejects with a Dutch message.
-  async evaluate(code, gemeente, today) {
+  evaluate(code, gemeente, today) {
+    return this.ask({ type: "evaluate", code, gemeente, today });
+  }
+
+  // scan_core.compare_json: an earlier code (and its date, if known) beside the current code.
+  compare(earlier, earlierDate, code, today) {
+    return this.ask({ type: "compare", earlier, earlierDate, code, today });
+  }
+
+  async ask(message) {
     this.start();
     this.armWatchdog();
     // Ready: the message goes out now, not after an await, so the worker computes while the
@@ -126,7 +135,7 @@ export class Engine {
     const id = this.nextId++;
     const json = await new Promise((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      this.worker.postMessage({ type: "evaluate", id, code, gemeente, today });
+      this.worker.postMessage({ ...message, id });
     });
     const result = JSON.parse(json);
     if (result && result.error) throw new Error(result.error);

@@ -1,9 +1,13 @@
 // Renders scan_core's result (DESIGN.md "The result, as data") as the result page.
-// Text only through textContent; the two SVG figures come from scan_core and are parsed as SVG.
+// First screen: phase, between-note, the seed's one concrete action, the adviser button. Then the
+// phase's subsidy and route, one line each, and up to three offers (usable now first, as scan_core
+// ranks them). Everything else sits in <details> sections (opened for print).
+// Text only through textContent; the SVG figures come from scan_core and are parsed as SVG.
 import { el } from "./dom.mjs";
 
 // URLs in the result are relative to the site root; the scan page is one level down.
-const SITE_ROOT = "../";
+export const SITE_ROOT = "../";
+const FIRST_OFFERS = 3;
 
 function asText(value) {
   if (value === null || value === undefined) return "";
@@ -17,18 +21,23 @@ function asList(value) {
   return Array.isArray(value) ? value : [value];
 }
 
-function linkList(items) {
-  // subsidies: {text, instruments:[{name, url, status_label}]}; routes: {text, partners:[{name, url}]}.
-  return el("ul", {}, asList(items).map((item) => {
+// One line: "Subsidie: <seed text>". With one offer behind it the seed text is the link (and its
+// status when not open); with more, their names follow.
+function offerLine(label, items) {
+  return asList(items).map((item) => {
     const links = asList(item && (item.instruments || item.partners)).filter((l) => l && l.url);
-    return el("li", {}, asText(item),
-      links.length ? el("ul", {}, links.map((l) => el("li", {},
-        el("a", { href: SITE_ROOT + l.url }, l.name),
-        l.status_label && l.status !== "open" ? ` (${l.status_label})` : null))) : null);
-  }));
+    const status = (l) => (l.status_label && l.status !== "open" ? ` (${l.status_label})` : "");
+    if (links.length === 1) {
+      return el("p", { class: "line" }, el("strong", { text: `${label}: ` }),
+        el("a", { href: SITE_ROOT + links[0].url }, asText(item)), status(links[0]));
+    }
+    return el("p", { class: "line" }, el("strong", { text: `${label}: ` }), asText(item),
+      links.length ? ": " : null,
+      links.flatMap((l, i) => [i ? ", " : null, el("a", { href: SITE_ROOT + l.url }, l.name), status(l)]));
+  });
 }
 
-function svgFigure(markup, label, className) {
+export function svgFigure(markup, label, className) {
   if (!markup) return null;
   const parsed = new DOMParser().parseFromString(markup, "image/svg+xml");
   const root = parsed.documentElement;
@@ -47,11 +56,11 @@ function stepName(data, slug) {
   return step ? step.name : slug;
 }
 
-// The two phases in ladder order, as the reasoning names them (its note is there already).
+// The two phases in ladder order, and the seed's between-note.
 function betweenText(result, data) {
   const order = (slug) => data.steps.findIndex((s) => s.slug === slug);
   const [low, high] = [result.phase, result.between].sort((a, b) => order(a.slug) - order(b.slug));
-  return `Je zit tussen ${low.name} en ${high.name}.`;
+  return `Je zit tussen ${low.name} en ${high.name}. ${data.between_note || ""}`.trim();
 }
 
 const MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september",
@@ -64,17 +73,19 @@ export function dutchDate(iso) {
   return `${Number(match[3])} ${MONTHS[Number(match[2]) - 1]} ${match[1]}`;
 }
 
+export function tableOf(caption, kind, heads, rows) {
+  const table = el("table", { class: "table" },
+    el("caption", { text: caption }),
+    el("thead", {}, el("tr", {}, heads.map((h) => el("th", { scope: "col", text: h })))),
+    el("tbody", {}, rows.map((cells) => el("tr", {},
+      el("th", { scope: "row", text: cells[0] }), cells.slice(1).map((c) => el("td", { text: c }))))));
+  // A wide table scrolls inside its own box; keyboard users can scroll it too (focusable region).
+  return el("div", { class: `table-wrap ${kind}`, tabindex: "0", role: "region", "aria-label": caption }, table);
+}
+
 function answersTable(result, data) {
-  return tableWrap("table-wrap--answers", el("table", { class: "table" },
-    el("caption", { text: "Jouw antwoorden per vraag" }),
-    el("thead", {}, el("tr", {},
-      el("th", { scope: "col", text: "Vraag" }),
-      el("th", { scope: "col", text: "Antwoord" }),
-      el("th", { scope: "col", text: "Past bij fase" }))),
-    el("tbody", {}, result.answers.map((a) => el("tr", {},
-      el("th", { scope: "row", text: a.title }),
-      el("td", { text: a.answer ? `${a.letter}. ${a.answer}` : a.letter }),
-      el("td", { text: stepName(data, a.step) }))))));
+  return tableOf("Jouw antwoorden per vraag", "table-wrap--answers", ["Vraag", "Antwoord", "Past bij fase"],
+    result.answers.map((a) => [a.title, a.answer ? `${a.letter}. ${a.answer}` : a.letter, stepName(data, a.step)]));
 }
 
 function ladderTable(result, data) {
@@ -84,83 +95,77 @@ function ladderTable(result, data) {
     if (slug === result.phase.slug) return "Jouw fase";
     return result.between && slug === result.between.slug ? "Daar zit je tegenaan" : "";
   };
-  return tableWrap("table-wrap--ladder", el("table", { class: "table" },
-    el("caption", { text: "De ladder: hoe vaak je elk antwoord koos" }),
-    el("thead", {}, el("tr", {},
-      el("th", { scope: "col", text: "Fase (antwoord)" }),
-      el("th", { scope: "col", text: "Gekozen" }),
-      el("th", { scope: "col", text: "Jij" }))),
-    el("tbody", {}, data.steps.map((s) => el("tr", {},
-      el("th", { scope: "row", text: `${s.name} (${s.letter})` }),
-      el("td", { text: `${counts[s.slug] || 0}×` }),
-      el("td", { text: mark(s.slug) }))))));
+  return tableOf("De ladder: hoe vaak je elk antwoord koos", "table-wrap--ladder", ["Fase (antwoord)", "Gekozen", "Jij"],
+    data.steps.map((s) => [`${s.name} (${s.letter})`, `${counts[s.slug] || 0}×`, mark(s.slug)]));
 }
 
-// A wide table scrolls inside its own box; keyboard users can scroll it too (focusable region).
-function tableWrap(kind, table) {
-  return el("div", { class: `table-wrap ${kind}`, tabindex: "0", role: "region", "aria-label": table.querySelector("caption").textContent }, table);
-}
-
-function recommendation(item) {
-  const kind = item.kind === "partner" ? "Organisatie" : "Regeling of activiteit";
-  return el("li", {},
+// Kind word · status · closing date · partner, then what is particular to the offer.
+// The first three leave out "Voor wie" (it is in "Alle hulp en regelingen"): two screens on a phone.
+function offer(item, full = true) {
+  const facts = [item.kind_word || null, item.status_label || null,
+    item.open_until ? `sluit op ${dutchDate(item.open_until)}` : null,
+    item.partner ? item.partner.name : null].filter(Boolean);
+  return el("li", { class: item.usable_now ? "offer" : "offer offer--later" },
     el("a", { href: SITE_ROOT + item.url }, item.name),
-    item.status_label ? el("span", { class: "tag", text: item.status_label }) : null,
-    el("span", { class: "hint kind", text: kind }),
+    el("p", { class: "offer__facts", text: facts.join(" · ") }),
     item.why ? el("p", { text: item.why }) : null,
-    item.target_group ? el("p", { text: `Voor wie: ${item.target_group}` }) : null);
+    full && item.target_group ? el("p", { class: "hint", text: `Voor wie: ${item.target_group}` }) : null);
+}
+
+function section(title, id, ...children) {
+  return el("details", { class: "more", id },
+    el("summary", {}, el("span", { class: "more__title", text: title })), ...children);
 }
 
 // level: the page's top heading level (1, or what an embedding page asked for).
 export function renderResult(body, result, data, level = 1) {
-  const h = (text) => el(`h${Math.min(6, level + 1)}`, { text });
+  const h = (text, attrs = {}) => el(`h${Math.min(6, level + 1)}`, { ...attrs, text });
   const byId = Object.fromEntries(result.answers.map((a) => [a.id, a]));
   const gemeente = result.gemeente;
+  const intakeId = data.intake.instrument;
+  const recommendations = asList(result.recommendations);
+  const first = recommendations.filter((r) => r.id !== intakeId).slice(0, FIRST_OFFERS);
+  const usableNow = first.filter((r) => r.usable_now).length;
   const parts = [
     el("div", { class: "panel" },
-      el("p", {}, "Je bedrijf zit in de fase ", el("span", { class: "phase", "data-phase": result.phase.slug, text: result.phase.name }), "."),
-      result.meaning ? el("p", { text: `${result.meaning}.` }) : null,
+      el("p", { class: "panel__phase" }, "Je bedrijf zit in de fase ",
+        el("span", { class: "phase", "data-phase": result.phase.slug, text: result.phase.name }),
+        result.meaning ? `: ${result.meaning.toLowerCase()}.` : "."),
       result.between ? el("p", { "data-between": result.between.slug, text: betweenText(result, data) }) : null,
-      gemeente ? el("p", { text: `Aanbevelingen voor een bedrijf in de gemeente ${gemeente.name}.` }) : null),
-    h("Waarom deze fase?"),
-    el("ul", {}, asList(result.reasoning).map((r) => el("li", { text: asText(r) }))),
-    h("Jouw antwoorden in beeld"),
-    svgFigure(result.svg && result.svg.ladder, `De ladder met zes fases. Jouw fase: ${result.phase.name}.`, "figure--ladder"),
-    ladderTable(result, data),
-    svgFigure(result.svg && result.svg.answers, "Jouw antwoord per vraag op de ladder.", "figure--answers"),
-    answersTable(result, data),
-    h("Waar begin je?"),
-    el("p", { text: "Geef eerst aandacht aan deze onderwerpen." }),
-    el("ul", {}, asList(result.priorities).map((id) => {
-      const a = byId[id];
-      return a ? el("li", {}, el("strong", { text: a.title }), `: ${asText(a.advice)}`) : null;
-    })),
-    asList(result.priority_notes).map((note) => el("p", { class: "callout", text: note })),
-    h("Een concrete actie"),
-    el("p", { text: asText(result.action) }),
-    h("Volgende stap per vraag"),
-    el("dl", { class: "summary-list" }, result.answers.map((a) => el("div", { class: "summary-list__row" },
-      el("dt", { class: "summary-list__key", text: a.title }),
-      el("dd", { class: "summary-list__value", text: asText(a.advice) })))),
-    h("Subsidie die kan passen"),
-    linkList(result.subsidies),
+      el("p", { class: "action" }, el("strong", { text: "Eén concrete actie: " }), el("span", { "data-action-text": "", text: asText(result.action) })),
+      el("button", { type: "button", class: "button button--primary", "data-action": "adviser" }, "Bespreek dit met een adviseur")),
+    h("Subsidie en hulp voor jouw fase", { class: "result-h" }),
+    offerLine("Subsidie", result.subsidies),
+    offerLine("Wie helpt je", result.routes),
     result.subsidy_caveat ? el("p", { class: "hint", text: result.subsidy_caveat }) : null,
-    h("Wie kan je helpen?"),
-    linkList(result.routes),
-  ];
-  const recommendations = asList(result.recommendations);
-  if (recommendations.length) {
-    parts.push(h("Hulp en regelingen die bij jou passen"),
-      el("ul", { class: "recommendations" }, recommendations.map(recommendation)));
-  }
-  parts.push(
-    h("Belangrijk"),
-    el("div", { class: "caveat" },
-      el("p", { text: asText(result.caveat) }),
-      el("p", {}, "Praat over je uitkomst met een adviseur. ",
-        el("a", { href: data.intake.url }, `Neem contact op met ${data.intake.name}`), "."),
-      result.step_up ? el("p", { text: result.step_up }) : null),
+    first.length ? el("p", { class: "lead" }, `Dit past bij je fase, ${result.phase.name}, of bij de stap daarna`,
+      gemeente ? ` (voor een bedrijf in de gemeente ${gemeente.name})` : "",
+      usableNow === first.length ? "." : `. Nu open: ${usableNow} van ${first.length}.`) : null,
+    first.length ? el("ol", { class: "offers", "aria-label": "Hulp die past" }, first.map((r) => offer(r, false))) : null,
+    section("Waarom deze fase?", "more-why",
+      el("ul", {}, asList(result.reasoning).map((r) => el("li", { text: asText(r) })))),
+    section("Jouw antwoorden in beeld", "more-charts",
+      svgFigure(result.svg && result.svg.ladder, `De ladder met zes fases. Jouw fase: ${result.phase.name}.`, "figure--ladder"),
+      ladderTable(result, data),
+      svgFigure(result.svg && result.svg.answers, "Jouw antwoord per vraag op de ladder.", "figure--answers"),
+      answersTable(result, data)),
+    section("Waar begin je? De volgende stap per vraag", "more-steps",
+      el("p", { text: "Geef eerst aandacht aan deze onderwerpen." }),
+      el("ul", {}, asList(result.priorities).map((id) => {
+        const a = byId[id];
+        return a ? el("li", {}, el("strong", { text: a.title }), `: ${asText(a.advice)}`) : null;
+      })),
+      asList(result.priority_notes).map((note) => el("p", { class: "callout", text: note })),
+      el("dl", { class: "summary-list" }, result.answers.map((a) => el("div", { class: "summary-list__row" },
+        el("dt", { class: "summary-list__key", text: a.title }),
+        el("dd", { class: "summary-list__value", text: asText(a.advice) }))))),
+    recommendations.length ? section(`Alle hulp en regelingen (${recommendations.length})`, "more-offers",
+      el("ul", { class: "offers" }, recommendations.map((r) => offer(r)))) : null,
+    section("Belangrijk om te weten", "more-caveat",
+      el("div", { class: "caveat" },
+        el("p", { text: asText(result.caveat) }),
+        result.step_up ? el("p", { text: result.step_up }) : null)),
     result.date ? el("p", { class: "hint", text: `Uitkomst van ${dutchDate(result.date)}.` }) : null,
-  );
-  body.replaceChildren(...parts.flat().filter(Boolean));
+  ];
+  body.replaceChildren(...parts.flat(3).filter(Boolean));
 }

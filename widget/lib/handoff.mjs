@@ -1,0 +1,61 @@
+// "Bespreek dit met een adviseur": a mailto: link per contact, the text shown before anything is
+// sent, and "Kopieer de tekst" for those without a mail program. Addresses come only from
+// scan_core's result, which takes them from the scan data (with a source), never from the URL.
+import { el } from "./dom.mjs";
+import { SITE_ROOT } from "./result.mjs";
+
+const EMAIL = /^[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$/;
+
+export function mailBody(result, link) {
+  return `Hallo,\n\nIk heb de digitale zelfscan van Drenthe Digitaal gedaan en wil de uitkomst graag met je bespreken.\n\n` +
+    `Link naar mijn uitkomst: ${link}\n\n${result.summary || ""}\n\nMet vriendelijke groet,\n`;
+}
+
+export function mailtoHref(address, subject, body) {
+  const to = address && EMAIL.test(address) ? address : "";
+  return `mailto:${to}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}`;
+}
+
+function contactItem(contact, subject, body) {
+  const page = contact.url ? SITE_ROOT + contact.url : null;
+  const parts = [el("strong", { text: contact.name })];
+  if (contact.email && EMAIL.test(contact.email)) {
+    parts.push(el("p", {}, "E-mail: ", el("span", { class: "address", text: contact.email })),
+      el("a", { class: "button button--primary", href: mailtoHref(contact.email, subject, body) },
+        `Mail je uitkomst naar ${contact.name}`));
+  } else if (page || contact.page) {
+    parts.push(el("p", { text: `We kennen geen e-mailadres van ${contact.name}. Op hun pagina staat hoe je hen bereikt. Kopieer daar de tekst hieronder.` }),
+      el("a", { class: "button", href: page || contact.page }, `Naar de pagina van ${contact.name}`));
+  }
+  if (contact.phone) parts.push(el("p", { text: `Telefoon: ${contact.phone}` }));
+  if (contact.page && (page || contact.email)) parts.push(el("p", {}, el("a", { href: contact.page }, `Contactpagina van ${contact.name}`)));
+  return el("li", { "data-contact": contact.id, "data-role": contact.role }, parts);
+}
+
+export function renderHandoff(list, preview, result, link) {
+  const handoff = result.handoff || {};
+  const subject = handoff.subject || "Mijn uitkomst van de digitale zelfscan";
+  const body = mailBody(result, link);
+  const contacts = (handoff.contacts || []).map((c) => contactItem(c, subject, body));
+  // Nobody with a known address: the person's own mail program, with an empty "Aan".
+  if (!(handoff.contacts || []).some((c) => c.email && EMAIL.test(c.email))) {
+    contacts.push(el("li", { "data-contact": "zelf" },
+      el("a", { class: "button", href: mailtoHref("", subject, body) }, "Open een e-mail met deze tekst"),
+      el("p", { class: "hint", text: "Je vult dan zelf het adres in." })));
+  }
+  list.replaceChildren(...contacts);
+  preview.value = `Onderwerp: ${subject}\n\n${body}`;
+  return body;
+}
+
+// Clipboard may be refused (iframe, permissions): then select the text so Ctrl+C works.
+export async function copyText(field, status, done) {
+  try {
+    await navigator.clipboard.writeText(field.value);
+    status.textContent = done;
+  } catch (_) {
+    field.focus();
+    field.select();
+    status.textContent = "Kopiëren lukte niet automatisch. De tekst is geselecteerd: kopieer hem met Ctrl+C (of Cmd+C).";
+  }
+}
