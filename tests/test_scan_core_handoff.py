@@ -12,6 +12,7 @@ from repo_paths import TODAY
 from scan_core import compare, compare_json, evaluate, evaluate_json
 from scan_core.cli import main
 from scan_core.errors import ScanInputError
+from scan_core.handoff import dutch_date
 
 FIXTURE = Path(__file__).resolve().parent / "fixtures" / "scan_data_small.json"
 
@@ -55,7 +56,7 @@ def test_summary_has_phase_answers_priorities_and_three_offers(small):
     assert len(offers) == 3
     assert offers[0] == f"- {result.recommendations[0].name} (Advies, Open, Ik Ben Drents Ondernemer (IBDO))"
     assert "sluit 31 december 2026" in evaluate(small, "AAAAAAA", None, TODAY).summary  # the voucher's open_until
-    assert "Code: v1.AAAAAAA.emmen (uitkomst van 23 november 2026)" in text
+    assert f"Code: v1.AAAAAAA.emmen (uitkomst van {dutch_date(TODAY.isoformat())})" in text
     assert result.handoff["subject"] == "Mijn uitkomst van de digitale zelfscan: fase Oriënteren"
 
 
