@@ -17,6 +17,7 @@ import yaml
 from sitegen.data.content_lint import lint_content
 from sitegen.data.dataset import Dataset, load_dataset
 from sitegen.data.settings import SiteSettings, read_settings
+from sitegen.data.symlinks import symlink_errors
 from sitegen.engine import csp
 from sitegen.engine.mkdocs_build import build_html
 from sitegen.errors import BuildError, DataErrors, ScanAssetsError
@@ -67,7 +68,8 @@ class BuildPaths:
 
 def check(paths: BuildPaths, today: date) -> Dataset:
     """data/ and content/ together, so an editor sees every problem at once."""
-    content_errors = lint_content(paths.content_dir)
+    # A symlink is refused and never read, not even by the lint (it could point outside the repo).
+    content_errors = symlink_errors(paths.content_dir, "content") or lint_content(paths.content_dir)
     try:
         dataset = load_dataset(paths.data_dir, today, paths.seeds_dir)
     except DataErrors as exc:

@@ -14,6 +14,7 @@ from pydantic import BaseModel, ValidationError
 from sitegen.errors import DataError, DataErrors
 from sitegen.data.models import Instrument, Ladder, Partner, RegionsFile
 from sitegen.data.seed_quotes import SeedTexts
+from sitegen.data.symlinks import symlink_errors
 from sitegen.data.validation_messages import errors_of
 from sitegen.data.vocabulary import LETTERS, QUESTION_IDS, STEP_SLUGS
 from sitegen.data.yaml_source import YamlDocument, read_yaml
@@ -138,9 +139,13 @@ def _validated_list(model: type[M], doc: YamlDocument | None, key: str, errors: 
 
 def load_dataset(data_dir: Path, today: date, seeds_dir: Path | None = None) -> Dataset:
     """Read and check all data files. Raises DataErrors with every problem found."""
-    errors: list[DataError] = []
+    errors: list[DataError] = symlink_errors(data_dir, "data")
+    linked = {e.file for e in errors}
     docs: dict[str, YamlDocument | None] = {}
     for key, filename in DATA_FILES.items():
+        if f"data/{filename}" in linked:  # never read through a link
+            docs[key] = None
+            continue
         doc, errs = read_yaml(data_dir / filename, f"data/{filename}")
         docs[key] = doc
         errors += errs

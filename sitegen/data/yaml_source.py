@@ -6,6 +6,7 @@ errors (PyYAML silently keeps the last), and dates must stay text so that pydant
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -78,6 +79,38 @@ class YamlDocument:
         return DataError(self.file, line, col, message, entry_id)
 
 
+# An anchor (&name) or alias (*name) can only stand at the start of a value: after a line start,
+# a space or a flow indicator. Text without such a spot has none, and skips the event scan below.
+_MAYBE_ANCHOR = re.compile(r"(?:^|[\s\[{,:])[&*][^\s]", re.M)
+_MAX_ANCHOR_ERRORS = 20
+
+
+def anchor_errors(text: str, name: str) -> list[DataError]:
+    """Every anchor and alias, found in the parser's events before any node is built.
+
+    Editors never need them, and aliases are how a few hundred bytes expand into gigabytes
+    (an "alias bomb") or into a loop. Events do not expand aliases, so this pass is linear."""
+    if not _MAYBE_ANCHOR.search(text):
+        return []
+    errors: list[DataError] = []
+    try:
+        for event in yaml.parse(text, Loader=_BaseLoader):
+            if isinstance(event, yaml.AliasEvent):
+                message = (f"hier staat een verwijzing (*{event.anchor}) naar een ander stuk van het bestand. "
+                           "Dat kan hier niet: schrijf de waarde zelf uit")
+            elif isinstance(event, yaml.NodeEvent) and event.anchor is not None:
+                message = (f"hier staat een anker (&{event.anchor}). Dat kan hier niet: haal '&{event.anchor}' weg "
+                           "en schrijf elke waarde zelf uit")
+            else:
+                continue
+            errors.append(DataError(name, event.start_mark.line + 1, event.start_mark.column + 1, message))
+            if len(errors) >= _MAX_ANCHOR_ERRORS:
+                break
+    except yaml.YAMLError:
+        return errors  # the normal read below reports the syntax error with its line
+    return errors
+
+
 def _mark(node: yaml.Node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
@@ -113,6 +146,9 @@ def read_yaml(path: Path, display_name: str | None = None) -> tuple[YamlDocument
         return None, [DataError(name, 1, 1, "bestand ontbreekt")]
     except UnicodeDecodeError as exc:
         return None, [DataError(name, 1, 1, f"bestand is geen UTF-8-tekst ({exc.reason}); sla het op als UTF-8")]
+    anchors = anchor_errors(text, name)
+    if anchors:
+        return None, anchors
     doc = YamlDocument(name, None)
     errors: list[DataError] = []
     loader = _TextDateLoader(text)

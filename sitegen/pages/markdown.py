@@ -56,6 +56,12 @@ def href_root(rel: str) -> str:
     return "../" * depth
 
 
+def heading_id(title: str, entry_id: str) -> str:
+    """The heading's anchor from its name; a name without Latin letters (★★★, Cyrillic) gives an
+    empty slug, and then the entry's own id (always a valid anchor) stands in."""
+    return slugify(title, "-") or entry_id
+
+
 def status_label(instrument: Instrument, today: date) -> str:
     if instrument.open_until and instrument.open_until < today:
         return "Gesloten (de sluitingsdatum is voorbij)"
@@ -107,7 +113,7 @@ class PageWriter:
     def _entity(self, kind: str, slug: str, title: str, description: str, template: str, **context) -> None:
         """An entity page goes around mkdocs (sitegen/engine/entity_pages.py); it sits two levels deep."""
         body = self.html_env.get_template(template).render(**self.common, **context, href_root="../../",
-                                                           h1_id=slugify(title, "-"))
+                                                           h1_id=heading_id(title, slug))
         self.entities.add(kind, slug, title, summary(description), body)
 
     def _footer(self, kind: str, entry, jsonld: dict) -> dict:
