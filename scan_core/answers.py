@@ -1,7 +1,7 @@
 """Answers A-F and the answer code for links: v1.CCDDBAE or v1.CCDDBAE.emmen."""
 from __future__ import annotations
 
-from .errors import ScanInputError
+from .errors import ScanInputError, shown
 
 LETTERS = "ABCDEF"
 QUESTION_COUNT = 7
@@ -14,13 +14,12 @@ def parse_answers(text: object) -> str:
     if not isinstance(text, str):
         raise ScanInputError("De antwoorden moeten tekst zijn, zoals CCDDBAE.")
     if len(text) != QUESTION_COUNT:
-        shown = text if len(text) <= 20 else text[:20] + "…"
         raise ScanInputError(
             f"Er zijn {QUESTION_COUNT} antwoorden nodig, één letter per vraag (zoals CCDDBAE); "
-            f"'{shown}' heeft er {len(text)}.")
+            f"'{shown(text, 20)}' heeft er {len(text)}.")
     wrong = sorted({c for c in text if c not in LETTERS})
     if wrong:
-        raise ScanInputError(f"Elk antwoord is een letter van A tot en met F; '{''.join(wrong)}' hoort daar niet bij.")
+        raise ScanInputError(f"Elk antwoord is een letter van A tot en met F; '{shown(''.join(wrong))}' hoort daar niet bij.")
     return text
 
 
@@ -39,7 +38,7 @@ def decode_code(code: object, known_gemeenten: set[str] | None = None) -> tuple[
     if len(parts) not in (2, 3) or not parts[0]:
         raise ScanInputError("Dit is geen geldige code. Een code ziet eruit als v1.CCDDBAE of v1.CCDDBAE.emmen.")
     if parts[0] != CODE_VERSION:
-        raise ScanInputError(f"Deze code heeft versie '{parts[0][:10]}'; deze scan kent alleen versie {CODE_VERSION}.")
+        raise ScanInputError(f"Deze code heeft versie '{shown(parts[0], 10)}'; deze scan kent alleen versie {CODE_VERSION}.")
     answers = parse_answers(parts[1])
     gemeente = parts[2] if len(parts) == 3 else None
     if gemeente is not None:
@@ -49,6 +48,5 @@ def decode_code(code: object, known_gemeenten: set[str] | None = None) -> tuple[
 
 def check_gemeente(gemeente: str, known: set[str] | None) -> str:
     if not isinstance(gemeente, str) or not gemeente or (known is not None and gemeente not in known):
-        shown = str(gemeente)[:40]
-        raise ScanInputError(f"De gemeente '{shown}' is onbekend. Kies een van: {', '.join(sorted(known or []))}.")
+        raise ScanInputError(f"De gemeente '{shown(gemeente)}' is onbekend. Kies een van: {', '.join(sorted(known or []))}.")
     return gemeente

@@ -13,14 +13,17 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from .answers import decode_code, encode_code
+from .answers import decode_code, encode_code, parse_answers
 from .compare import compare
-from .errors import ScanInputError
+from .errors import ScanInputError, shown
 from .evaluate import evaluate
 from .handoff import card_text
 from .result import ScanResult
 
 DEFAULT_DATA = Path("site") / "scan" / "scan-data.json"
+# Lower-case answers are fine, but only a-f become A-F: str.upper() would turn the ligature ﬀ
+# (U+FB00) into "FF" and so accept a code that is not one.
+_ANSWER_CASE = str.maketrans("abcdef", "ABCDEF")
 
 
 class _DutchParser(argparse.ArgumentParser):
@@ -49,29 +52,29 @@ def main(argv: list[str] | None = None) -> int:
         try:
             data = json.loads(args.data.read_text(encoding="utf-8"))
         except FileNotFoundError:
-            raise ScanInputError(f"De scangegevens staan niet in {args.data}. Draai eerst 'make site' of geef --data.") from None
+            raise ScanInputError(f"De scangegevens staan niet in {shown(args.data, 200)}. Draai eerst 'make site' of geef --data.") from None
         except (OSError, ValueError):
-            raise ScanInputError(f"{args.data} is geen leesbaar JSON-bestand met scangegevens.") from None
+            raise ScanInputError(f"{shown(args.data, 200)} is geen leesbaar JSON-bestand met scangegevens.") from None
         answers, gemeente = args.answers.strip(), args.gemeente
         if answers.startswith("v"):
             answers, code_gemeente = decode_code(answers, {g["slug"] for g in data["gemeenten"]})
             gemeente = gemeente or code_gemeente
         else:
-            answers = answers.upper()
+            answers = parse_answers(answers.translate(_ANSWER_CASE))
         try:
             today = date.fromisoformat(args.date) if args.date else date.today()  # the only clock read
         except ValueError:
-            raise ScanInputError(f"'{args.date}' is geen datum; gebruik JJJJ-MM-DD.") from None
+            raise ScanInputError(f"'{shown(args.date, 20)}' is geen datum; gebruik JJJJ-MM-DD.") from None
         result = evaluate(data, answers, gemeente, today)
         if args.compare:
             earlier = args.compare.strip()
-            earlier = earlier if earlier.startswith("v") else encode_code(earlier.upper())
+            earlier = earlier if earlier.startswith("v") else encode_code(earlier.translate(_ANSWER_CASE))
             compared = compare(data, earlier, args.earlier_date, result.code, today)
     except ScanInputError as exc:
         print(f"Fout: {exc}", file=sys.stderr)
         return 2
     except (LookupError, TypeError, ValueError, AttributeError):
-        print(f"Fout: de scangegevens in {args.data} zijn onvolledig of kapot. Draai 'make site' opnieuw.",
+        print(f"Fout: de scangegevens in {shown(args.data, 200)} zijn onvolledig of kapot. Draai 'make site' opnieuw.",
               file=sys.stderr)
         return 2
     if args.compare:

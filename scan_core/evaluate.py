@@ -6,7 +6,7 @@ from dataclasses import replace
 from datetime import date
 
 from .answers import LETTERS, check_gemeente, decode_code, encode_code, parse_answers
-from .errors import ScanInputError
+from .errors import ScanInputError, shown
 from .handoff import contacts, mail_subject, summary_text
 from .phase import place
 from .reasoning import explain
@@ -108,7 +108,7 @@ def evaluate_json(scan_data_json: str, answers_or_code: str, gemeente: str | Non
         try:
             today = date.fromisoformat(today_iso)
         except (TypeError, ValueError):
-            raise ScanInputError(f"'{str(today_iso)[:20]}' is geen datum; gebruik JJJJ-MM-DD.") from None
+            raise ScanInputError(f"'{shown(today_iso, 20)}' is geen datum; gebruik JJJJ-MM-DD.") from None
         return evaluate(data, answers, gemeente or None, today).to_json()
     except ScanInputError as exc:
         return json.dumps({"error": str(exc)}, ensure_ascii=False)

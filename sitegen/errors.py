@@ -4,6 +4,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
+def printable(text: str) -> str:
+    """Text a message may repeat from the data: control and invisible characters escaped (\\x1b,
+    \\u202e), so a value cannot steer the terminal or reorder what an editor reads."""
+    return "".join(c if c.isprintable() or c == " " else c.encode("unicode_escape").decode("ascii") for c in text)
+
+
 @dataclass(frozen=True, order=True)
 class DataError:
     file: str
@@ -11,6 +17,11 @@ class DataError:
     column: int
     message: str
     entry_id: str = ""
+
+    def __post_init__(self):
+        # Messages quote values from the data (a YAML "\e" is an escape character): escape them once, here.
+        for name in ("file", "message", "entry_id"):
+            object.__setattr__(self, name, printable(getattr(self, name)))
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}:{self.column}"

@@ -19,7 +19,8 @@ from sitegen.data.vocabulary import ACTIVITY_TYPES, KNELPUNTEN, LETTERS, PARTNER
 SEED_DOCUMENTS = ("000", "001", "002", "003", "004")
 
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_LINES = re.compile(r"^\d+(?:-\d+)?$")
+# [0-9], not \d: \d also matches Arabic-Indic and other digits (١٢٣), which int() then reads.
+_LINES = re.compile(r"^[0-9]+(?:-[0-9]+)?$")
 QUOTE_MAX = 200
 
 
@@ -46,7 +47,10 @@ def _markdown_text(value: str) -> str:
 
 
 def _https_url(value: str) -> str:
-    parts = urlsplit(value.strip())
+    try:
+        parts = urlsplit(value.strip())
+    except ValueError:  # e.g. "Invalid IPv6 URL" for a stray [ : English, and no address anyway
+        parts = urlsplit("")
     if parts.scheme != "https" or not parts.netloc or " " in value.strip():
         raise ValueError(f"'{value}' is geen geldig webadres; het moet beginnen met https://")
     return value.strip()
@@ -144,7 +148,7 @@ class Partner(Strict):
     description: MarkdownText = Field(description="Wat de organisatie doet voor het mkb, in eenvoudig Nederlands (Markdown mag)")
     regions: list[Slug] = Field(min_length=1, description="Gemeenten of regio's waar de organisatie werkt (zie data/regions.yaml)")
     website: Optional[HttpsUrl] = Field(None, description="Website, alleen als een bron die noemt")
-    kvk: Optional[Annotated[str, Field(pattern=r"^\d{8}$")]] = Field(None, description="KvK-nummer (8 cijfers)")
+    kvk: Optional[Annotated[str, Field(pattern=r"^[0-9]{8}$")]] = Field(None, description="KvK-nummer (8 cijfers)")
     contact: Optional[Contact] = Field(None, description="E-mail, telefoon of contactpagina, elk alleen uit een bron")
     former_names: list[Text] = Field(default_factory=list, description="Eerdere namen")
     classification: Classification = Field("bron", description="'redactie' als soort of regio's een inschatting van de redactie zijn")
