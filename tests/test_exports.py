@@ -21,7 +21,9 @@ def files(dataset) -> dict[str, str]:
 
 
 def rows(text: str) -> list[dict]:
-    return list(csv.DictReader(io.StringIO(text)))
+    """The CSV as a spreadsheet reads it: the BOM says UTF-8, ';' splits the fields."""
+    assert text.startswith("\ufeff")
+    return list(csv.DictReader(io.StringIO(text[1:]), delimiter=";"))
 
 
 def test_every_partner_and_instrument_is_in_json_and_csv(files, dataset):
@@ -115,3 +117,50 @@ def test_csv_cells_cannot_become_spreadsheet_formulas():
     assert row["name"] == "'=HYPERLINK(\"http://example.invalid\")"
     assert row["description"] == "'+31 592 000" and row["cost"] == "'-100" and row["website"] == "'@SUM(A1)"
     assert row["kind"] == "gewone tekst"
+
+
+FORMULA_SIGNS = "=+-@"
+
+
+def cells_a_spreadsheet_might_see(value: str) -> list[str]:
+    """Every piece of a field that could start a cell: split on ';', tab and line breaks."""
+    return [piece.lstrip(" ") for piece in re.split(r"[;\t\r\n]", value)]
+
+
+@pytest.mark.parametrize("text", [
+    "Tekst;=1+1", "Tekst; =1+1", "Tekst\t=1+1", "Tekst\t@SUM(A1)", "regel één\n+31 592", "a;-2;b",
+    "\t=1+1", "\r=1+1", "  =1+1", "=1+1;=2+2",
+])
+def test_no_piece_of_a_cell_starts_a_formula(text):
+    from sitegen.exports import to_csv
+    record = {"id": "x", "name": text, "steps": [text, "gewoon", "=3+3"]}
+    row = rows(to_csv([record], list(record)))[0]
+    for column in ("name", "steps"):
+        for piece in cells_a_spreadsheet_might_see(row[column]):
+            assert not piece.startswith(tuple(FORMULA_SIGNS)), (column, row[column])
+    assert row["name"].replace("'", "") == text.replace("'", "")  # nothing else changes
+
+
+def test_the_real_csv_files_have_a_bom_split_on_semicolons_and_run_no_formula(files):
+    for name in ("partners.csv", "instruments.csv"):
+        raw = files[name].encode("utf-8")
+        assert raw.startswith(b"\xef\xbb\xbf"), name  # the BOM: a spreadsheet reads UTF-8, not cp1252
+        text = raw.decode("utf-8-sig")
+        table = list(csv.reader(io.StringIO(text), delimiter=";"))
+        header = table[0]
+        assert header[:2] == ["id", "name"]
+        assert all(len(row) == len(header) for row in table), name  # ';' splits every row into its columns
+        for row in table:
+            for value in row:
+                for piece in cells_a_spreadsheet_might_see(value):
+                    assert not piece.startswith(tuple(FORMULA_SIGNS)), (name, value)
+    assert "ë" in files["partners.csv"] or "é" in files["partners.csv"] or "ë" in files["instruments.csv"]
+
+
+def test_the_open_data_page_says_how_the_csv_is_written(dataset, tmp_path):
+    write_open_data(dataset, tmp_path, TODAY, SiteSettings())
+    page = (tmp_path / "open-data.md").read_text(encoding="utf-8")
+    assert "puntkomma (`;`)" in page and "byte order mark" in page and "ë" in page
+    assert "na een puntkomma, een tab of" in page
+
+

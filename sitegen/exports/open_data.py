@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from datetime import date
 from pathlib import Path
 
@@ -82,19 +83,35 @@ INSTRUMENT_COLUMNS = ["id", "name", "partner", "role", "other_partners", "activi
                       "last_reviewed", "sources", "page"]
 
 
+# How the CSV files are written, so they open by double-click in Dutch Excel and in LibreOffice:
+# - ';' between fields: Excel splits a .csv on the list separator of the regional settings, and with
+#   Dutch settings (decimal comma) that is ';'. A comma-separated file opens as one column there.
+# - UTF-8 with a byte order mark: without it, Excel reads the file in the Windows code page and ë
+#   comes out garbled; with it, Excel and LibreOffice both take UTF-8.
+# - Not a "sep=;" first line: only Excel knows it, it makes Excel ignore the BOM, and every other
+#   program (LibreOffice, pandas) reads it as a row of data.
+CSV_DELIMITER = ";"
+CSV_BOM = "\ufeff"
+
 # A spreadsheet runs a cell that starts with one of these as a formula (CSV injection, OWASP).
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+# A cell may start at the start of the text, and, for a program that splits differently than we
+# meant, after a ';', a tab or a line break; spaces before the sign do not stop a formula.
+_FORMULA = re.compile(r"(^|[;\t\r\n])( *)(?=[=+\-@])")
 
 
 def _as_text(cell: str) -> str:
-    """Data from a pull request must stay text when a policy maker opens the CSV in Excel."""
-    return "'" + cell if cell.startswith(FORMULA_START) else cell
+    """Data from a pull request must stay text when a policy maker opens the CSV in a spreadsheet:
+    a ' before every formula sign that could start a cell (the spreadsheet then shows text)."""
+    cell = _FORMULA.sub(r"\1\2'", cell)
+    return "'" + cell if cell.startswith(("\t", "\r")) else cell
 
 
 def to_csv(records: list[dict], columns: list[str]) -> str:
-    """One row per entry; lists joined with '; ' (other_partners as 'partner=…, role=…')."""
+    """One row per entry; lists joined with '; ' (other_partners as 'partner=…, role=…').
+    Fields with ';', quotes or line breaks are quoted, so they stay one cell."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")
+    buffer.write(CSV_BOM)
+    writer = csv.writer(buffer, delimiter=CSV_DELIMITER, lineterminator="\r\n")
     writer.writerow(columns)
     for record in records:
         writer.writerow([_as_text(_joined(record.get(c))) for c in columns])
