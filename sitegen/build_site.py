@@ -28,7 +28,6 @@ from sitegen.paths import ROOT
 from sitegen.scan.scan_data import scan_data_from
 
 
-
 @dataclass
 class BuildReport:
     """Prints each step with its count and time, so an editor sees at once what happened."""

@@ -1,7 +1,9 @@
 """The embed for gemeenten: embed.js at a versioned path with its SRI hash, and /voor-gemeenten/.
 
 `/embed/v1/embed.js` never changes under a gemeente once published: the SRI hash in their
-snippet would break. A new behaviour gets `/embed/v2/`; `/embed.js` always serves the latest.
+snippet would break, and their browser would refuse the script without a word. So its hash is
+committed (widget/embed/v1.sri) and a build whose v1 would differ stops. A new behaviour gets
+`/embed/v2/`; `/embed.js` always serves the latest.
 """
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ from urllib.parse import urlsplit
 
 import jinja2
 
+from sitegen.errors import BuildError
 from sitegen.pages.markdown import escape_text
 from sitegen.paths import ROOT
 
@@ -21,6 +24,7 @@ EMBED_SOURCE = ROOT / "widget" / "embed" / "embed.js"
 CONFIGURATOR_SOURCE = ROOT / "widget" / "embed" / "configurator.mjs"
 CONTRAST_SOURCE = ROOT / "widget" / "lib" / "contrast.mjs"
 EMBED_VERSION = "v1"
+PIN_FILE = ROOT / "widget" / "embed" / f"{EMBED_VERSION}.sri"
 TEMPLATES = Path(__file__).parent / "templates"
 
 
@@ -30,6 +34,29 @@ def sri_hash(data: bytes) -> str:
 
 def versioned_path() -> str:
     return f"embed/{EMBED_VERSION}/embed.js"
+
+
+def pinned_embed_script(source: Path | None = None, pin_file: Path | None = None) -> bytes:
+    """The bytes of embed/v1/embed.js, after checking them against the committed SRI hash."""
+    source, pin_file = source or EMBED_SOURCE, pin_file or PIN_FILE
+    data = source.read_bytes()
+    pinned = pin_file.read_text(encoding="utf-8").strip() if pin_file.exists() else ""
+    if sri_hash(data) != pinned:
+        raise BuildError(
+            f"{source.relative_to(ROOT) if source.is_relative_to(ROOT) else source} is veranderd, maar embed/{EMBED_VERSION}/embed.js "
+            f"ligt vast met de integrity-code in {pin_file.name} ({pinned or 'leeg'}). Gemeenten laden het script met "
+            "die code; hun browser weigert elk ander bestand, en de scan verdwijnt dan zonder melding van hun site. "
+            f"Zet nieuw gedrag daarom in een nieuwe versie (v2/) en laat {EMBED_VERSION} zoals hij is. "
+            f"Alleen zolang de site nog niet gepubliceerd is (site_url in mkdocs.yml is leeg), mag {EMBED_VERSION} "
+            f"opnieuw vastgezet worden: zet {sri_hash(data)} in {pin_file.name}, in een eigen commit die zegt waarom.")
+    return data
+
+
+# What changed in the embed, newest first, for the webmasters on /voor-gemeenten/: (version, date, text).
+EMBED_CHANGES = [
+    ("v1", "2 december 2026", "Eerste versie, vastgezet voordat de site online ging: de scan in een iframe, "
+     "de hoogte past zich aan, instellingen voor gemeente, kleuren, lettertype en niveau van de koppen."),
+]
 
 
 def host_csp_lines(site_origin: str) -> dict[str, str]:
@@ -50,7 +77,7 @@ def write_voor_gemeenten(dataset, docs_dir: Path, today: date, settings) -> list
     env.filters["t"] = escape_text
     text = env.get_template("voor_gemeenten.md.j2").render(
         gemeenten=dataset.regions.gemeenten, base=base, origin=origin, site_url_known=bool(site_url),
-        sri=sri_hash(EMBED_SOURCE.read_bytes()), embed_path=versioned_path(),
+        sri=sri_hash(pinned_embed_script()), embed_path=versioned_path(), changes=EMBED_CHANGES,
         csp=host_csp_lines(origin), today=today)
     path = docs_dir / "voor-gemeenten.md"
     path.write_text(text, encoding="utf-8")
@@ -64,7 +91,7 @@ def write_voor_gemeenten(dataset, docs_dir: Path, today: date, settings) -> list
 
 def copy_embed_script(dataset, site_dir: Path, today: date, paths, settings) -> str:
     """After mkdocs: /embed/v1/embed.js (pinned by SRI) and /embed.js (the latest)."""
-    data = EMBED_SOURCE.read_bytes()
+    data = pinned_embed_script()
     versioned = site_dir / versioned_path()
     versioned.parent.mkdir(parents=True, exist_ok=True)
     versioned.write_bytes(data)
