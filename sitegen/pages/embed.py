@@ -55,7 +55,9 @@ def pinned_embed_script(source: Path | None = None, pin_file: Path | None = None
 # What changed in the embed, newest first, for the webmasters on /voor-gemeenten/: (version, date, text).
 EMBED_CHANGES = [
     ("v1", "2 december 2026", "Eerste versie, vastgezet voordat de site online ging: de scan in een iframe, "
-     "de hoogte past zich aan, instellingen voor gemeente, kleuren, lettertype en niveau van de koppen."),
+     "de hoogte past zich aan, instellingen voor gemeente, kleuren, lettertype en niveau van de koppen. "
+     "Verplaats je <drenthe-scan> op de pagina, of haal je hem weg en zet je hem terug, dan blijft er "
+     "één scan staan en past de hoogte zich nog steeds aan."),
 ]
 
 

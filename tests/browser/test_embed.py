@@ -197,6 +197,37 @@ def test_two_scans_and_removal_mid_scan_never_throw(page, site, host, host_dir, 
     assert errors == []
 
 
+def test_moving_reinserting_or_copying_the_element_keeps_one_iframe_whose_height_follows(page, site, host, host_dir, built_site):
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    body = '<div id="here">' + script_snippet(site, built_site, 'gemeente="emmen"') + '</div><div id="there"></div>'
+    name = host_page(host_dir, "move.html", site, body)
+    page.goto(f"{host}/{name}")
+    scan_frame(page)
+    page.evaluate("() => document.getElementById('there').appendChild(document.querySelector('drenthe-scan'))")
+    page.evaluate("() => { window.kept = document.querySelector('drenthe-scan'); window.kept.remove(); }")
+    page.wait_for_timeout(200)
+    page.evaluate("() => document.getElementById('here').appendChild(window.kept)")
+    page.wait_for_timeout(300)  # the IntersectionObserver would have added a second iframe by now
+    assert page.locator("drenthe-scan").count() == 1
+    assert page.locator("iframe").count() == 1
+    assert page.locator("#here > drenthe-scan > iframe").count() == 1
+    # The iframe reloaded with its move; its height still follows the scan inside it.
+    frame = scan_frame(page)
+    frame.locator("[data-action=start]").click()
+    frame.locator("#view-q1:not([hidden]), .view:not([hidden]) input[value=A]").first.wait_for()
+    inner = next(f for f in page.frames if f.url.startswith(site))
+    page.wait_for_function(
+        "(h) => Math.abs(document.querySelector('iframe').getBoundingClientRect().height - h) <= 1",
+        arg=inner.evaluate("() => Math.ceil(document.documentElement.getBoundingClientRect().height)"), timeout=10000)
+    # A copy of the element (cloneNode) brings a copy of the iframe, and gets no second one.
+    page.evaluate("() => document.getElementById('there').appendChild(document.querySelector('drenthe-scan').cloneNode(true))")
+    page.wait_for_timeout(300)
+    assert page.locator("drenthe-scan").count() == 2
+    assert page.evaluate("() => [...document.querySelectorAll('drenthe-scan')].map(el => el.querySelectorAll('iframe').length)") == [1, 1]
+    assert errors == []
+
+
 def test_missing_element_gives_a_message(page, site, host, host_dir, built_site):
     warnings = []
     page.on("console", lambda m: warnings.append(m.text))

@@ -117,37 +117,55 @@
     }
   }
 
+  // The iframe belongs to its element for good. Moving the element (or taking it out and putting
+  // it back) keeps that one iframe; the browser reloads it and it reports its height again.
+  function register(el, iframe) {
+    for (var i = 0; i < frames.length; i++) if (frames[i].el === el) return;
+    frames.push({ el: el, iframe: iframe });
+  }
+
+  function ownFrame(el) {
+    var state = el.__drentheScan;
+    if (state && state.iframe && state.iframe.parentNode === el) return state.iframe;
+    // A copy of an element (cloneNode) carries a copy of the iframe: use it, never add a second.
+    for (var child = el.firstElementChild; child; child = child.nextElementSibling) {
+      if (child.tagName === "IFRAME" && child.hasAttribute("data-drenthe-scan")) return child;
+    }
+    return null;
+  }
+
   function insert(el) {
-    if (el.__drentheScan) return;
+    var existing = ownFrame(el);
+    if (existing) { el.__drentheScan = { iframe: existing }; register(el, existing); return; }
     var iframe = document.createElement("iframe");
     iframe.src = frameUrl(el);
     iframe.title = el.getAttribute("title") || "Zelfscan digitalisering voor ondernemers";
     iframe.setAttribute("loading", "lazy");
     iframe.setAttribute("referrerpolicy", "no-referrer");
     iframe.setAttribute("allow", "clipboard-write");  // "Kopieer de link" in the frame
+    iframe.setAttribute("data-drenthe-scan", "");
     iframe.style.width = "100%";
     iframe.style.border = "0";
     iframe.style.display = "block";
     iframe.style.height = "40rem";  // until the scan reports its own height
     el.__drentheScan = { iframe: iframe };
-    frames.push({ el: el, iframe: iframe });
+    register(el, iframe);
     el.appendChild(iframe);
   }
 
   function remove(el) {
     frames = frames.filter(function (f) { return f.el !== el; });
-    if (el.__drentheScan && el.__drentheScan.observer) el.__drentheScan.observer.disconnect();
   }
 
-  // Start nothing heavy until the element is near the viewport.
+  // Start nothing heavy until the element is near the viewport; an element that has its iframe
+  // already (it was moved) gets it back at once.
   function whenNear(el) {
-    if (!("IntersectionObserver" in window)) { insert(el); return; }
+    if (ownFrame(el) || !("IntersectionObserver" in window)) { insert(el); return; }
     var observer = new IntersectionObserver(function (entries) {
       entries.forEach(function (entry) {
-        if (entry.isIntersecting) { observer.disconnect(); insert(el); }
+        if (entry.isIntersecting) { observer.disconnect(); el.__drentheObserver = null; insert(el); }
       });
     }, { rootMargin: "600px" });
-    el.__drentheScan = null;
     observer.observe(el);
     el.__drentheObserver = observer;
   }
@@ -166,7 +184,7 @@
       }
       disconnectedCallback() {
         try {
-          if (this.__drentheObserver) this.__drentheObserver.disconnect();
+          if (this.__drentheObserver) { this.__drentheObserver.disconnect(); this.__drentheObserver = null; }
           remove(this);
         } catch (e) { /* the host removed us; nothing left to do */ }
       }
