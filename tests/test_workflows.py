@@ -169,8 +169,9 @@ def test_check_in_github_format_annotates_the_yaml_line(data_copy):
 def test_annotation_text_is_escaped():
     from sitegen.data.annotations import github_annotation
     from sitegen.errors import DataError
-    line = github_annotation(DataError("data/a,b.yaml", 3, 4, "50% fout\nregel twee", "x"))
-    assert line == "::error file=data/a%2Cb.yaml,line=3,col=4,title=Gegevens kloppen niet::[x] 50%25 fout%0Aregel twee"
+    line = github_annotation(DataError("data/a,b.yaml", 3, 4, "50% fout\rregel twee", "x"))
+    # A line break from the data is shown escaped (DataError), so the annotation stays one line.
+    assert line == "::error file=data/a%2Cb.yaml,line=3,col=4,title=Gegevens kloppen niet::[x] 50%25 fout\\rregel twee"
 
 
 # --- the monthly issue: run the workflow's own shell step with a stand-in for the gh command ---
