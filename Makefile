@@ -34,11 +34,16 @@ serve: site
 	@echo "De site draait op http://127.0.0.1:$(PORT)/ (stop met Ctrl+C)"
 	$(PY) -m sitegen.serve --dir site --port $(PORT)
 
-test: setup /usr/bin/chromium
+# Debian's nginx: a test serves the built site with hosting/nginx.conf and compares its headers with _headers.
+/usr/sbin/nginx:
+	@if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq nginx >/dev/null
+
+test: setup /usr/bin/chromium /usr/sbin/nginx
 	$(PY) -m pytest -q
 
 test-fast: setup
-	$(PY) -m pytest -q -m "not browser and not pyodide"
+	$(PY) -m pytest -q -m "not browser and not pyodide and not nginx"
 
 bench: setup
 	$(PY) bench/bench_build.py

@@ -56,3 +56,13 @@ def _register_apply_issue() -> None:
 
 
 _register_apply_issue()
+
+
+def _register_hosting() -> None:
+    from sitegen.exports import hosting
+    COMMANDS["hosting"] = ("schrijf (of controleer) de headers voor nginx en Apache in hosting/, uit site/_headers",
+                           hosting.run)
+    ARGUMENTS["hosting"] = hosting.add_arguments
+
+
+_register_hosting()

@@ -17,6 +17,7 @@ if str(ROOT) not in sys.path:
 def pytest_configure(config):
     config.addinivalue_line("markers", "browser: needs Debian's Chromium")
     config.addinivalue_line("markers", "pyodide: needs node_modules/pyodide")
+    config.addinivalue_line("markers", "nginx: needs Debian's nginx (make test installs it)")
 
 
 @pytest.fixture
