@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 
-from sitegen.yaml_source import read_yaml  # noqa: E402
+from sitegen.data.yaml_source import read_yaml  # noqa: E402
 from test_yaml_and_files import alias_bomb  # noqa: E402
 
 

@@ -9,31 +9,10 @@ import sys
 import threading
 from pathlib import Path
 
+from sitegen.exports.hosting import matches, read_headers_file
+
 MIME = {".wasm": "application/wasm", ".mjs": "text/javascript", ".js": "text/javascript",
         ".json": "application/json", ".whl": "application/zip", ".zip": "application/zip"}
-
-
-def read_headers_file(site_dir: Path) -> list[tuple[str, list[tuple[str, str]]]]:
-    """Parse a Netlify/Cloudflare-style _headers file: a path pattern, then indented 'Name: value' lines."""
-    path = site_dir / "_headers"
-    rules: list[tuple[str, list[tuple[str, str]]]] = []
-    if not path.exists():
-        return rules
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        if not line[0].isspace():
-            rules.append((line.strip(), []))
-        elif rules and ":" in line:
-            name, value = line.strip().split(":", 1)
-            rules[-1][1].append((name.strip(), value.strip()))
-    return rules
-
-
-def _matches(pattern: str, url_path: str) -> bool:
-    if pattern.endswith("*"):
-        return url_path.startswith(pattern[:-1])
-    return url_path == pattern
 
 
 class SiteHandler(http.server.SimpleHTTPRequestHandler):
@@ -44,7 +23,7 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
     def end_headers(self):
         url_path = self.path.split("?", 1)[0].split("#", 1)[0]
         for pattern, headers in self.rules:
-            if _matches(pattern, url_path):
+            if matches(pattern, url_path):
                 for name, value in headers:
                     self.send_header(name, value)
         for name, value in self.extra_headers:

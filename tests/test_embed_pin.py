@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 
 from repo_paths import TODAY
-from sitegen.pages import embed
 from sitegen.build_site import write_all_pages
-from sitegen.errors import BuildError
 from sitegen.data.settings import SiteSettings
+from sitegen.errors import BuildError
+from sitegen.pages import embed
 
 
 def test_the_committed_pin_is_the_hash_of_the_script_the_build_publishes():

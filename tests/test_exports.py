@@ -132,7 +132,7 @@ def cells_a_spreadsheet_might_see(value: str) -> list[str]:
     "\t=1+1", "\r=1+1", "  =1+1", "=1+1;=2+2",
 ])
 def test_no_piece_of_a_cell_starts_a_formula(text):
-    from sitegen.exports import to_csv
+    from sitegen.exports.open_data import to_csv
     record = {"id": "x", "name": text, "steps": [text, "gewoon", "=3+3"]}
     row = rows(to_csv([record], list(record)))[0]
     for column in ("name", "steps"):

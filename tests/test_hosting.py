@@ -13,7 +13,7 @@ import pytest
 
 from repo_paths import ROOT
 from sitegen.exports import hosting
-from sitegen.serve import _matches, read_headers_file
+from sitegen.exports.hosting import matches, read_headers_file
 
 NGINX = Path("/usr/sbin/nginx")
 MIME_TYPES = Path("/etc/nginx/mime.types")
@@ -124,7 +124,7 @@ def test_nginx_sends_per_path_exactly_the_headers_of_headers_file(nginx, built_s
     for path in sample_paths(built_site, rules):
         response = get(nginx, path)
         assert response.status == 200, path
-        expected = sorted((n.lower(), v) for pattern, headers in rules if _matches(pattern, path) for n, v in headers)
+        expected = sorted((n.lower(), v) for pattern, headers in rules if matches(pattern, path) for n, v in headers)
         sent = sorted((n.lower(), v) for n, v in response.getheaders() if n.lower() in ours)
         assert sent == expected, path
 

@@ -5,7 +5,7 @@ snippets give such a server the same headers. They are generated from the `_head
 writes (`python build.py hosting`), committed in hosting/, and a test serves the built site with
 Debian's nginx and compares what it sends with `_headers`.
 
-Only the two kinds of path that sitegen.serve understands are used: an exact path (`/embed.js`)
+Only two kinds of path are used (the local server, sitegen.serve, reads them with the same parser): an exact path (`/embed.js`)
 and a folder with everything under it (`/scan/*`). A path gets the headers of every rule that
 matches it, as on Netlify and Cloudflare Pages.
 """
@@ -15,7 +15,6 @@ from pathlib import Path
 
 from sitegen.errors import BuildError
 from sitegen.paths import ROOT
-from sitegen.serve import read_headers_file
 
 HOSTING_DIR = ROOT / "hosting"
 NGINX_FILE = "nginx.conf"
@@ -26,6 +25,29 @@ APACHE_FILE = "apache.htaccess"
 EXTRA_TYPES = {"mjs": "text/javascript", "wasm": "application/wasm"}
 
 Rule = tuple[str, list[tuple[str, str]]]
+
+
+def read_headers_file(site_dir: Path) -> list[tuple[str, list[tuple[str, str]]]]:
+    """Parse a Netlify/Cloudflare-style _headers file: a path pattern, then indented 'Name: value' lines."""
+    path = site_dir / "_headers"
+    rules: list[tuple[str, list[tuple[str, str]]]] = []
+    if not path.exists():
+        return rules
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        if not line[0].isspace():
+            rules.append((line.strip(), []))
+        elif rules and ":" in line:
+            name, value = line.strip().split(":", 1)
+            rules[-1][1].append((name.strip(), value.strip()))
+    return rules
+
+
+def matches(pattern: str, url_path: str) -> bool:
+    if pattern.endswith("*"):
+        return url_path.startswith(pattern[:-1])
+    return url_path == pattern
 
 
 def _check(rules: list[Rule]) -> None:
