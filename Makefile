@@ -29,12 +29,13 @@ check: setup
 
 site: setup
 	$(PY) build.py build --out site
+	$(PY) build.py hosting --site site --out build/hosting
 
 serve: site
 	@echo "De site draait op http://127.0.0.1:$(PORT)/ (stop met Ctrl+C)"
 	$(PY) -m sitegen.serve --dir site --port $(PORT)
 
-# Debian's nginx: a test serves the built site with hosting/nginx.conf and compares its headers with _headers.
+# Debian's nginx: a test serves the built site with the nginx snippet of `build.py hosting` and compares its headers with _headers.
 /usr/sbin/nginx:
 	@if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq nginx >/dev/null

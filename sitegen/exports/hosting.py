@@ -16,7 +16,7 @@ from pathlib import Path
 from sitegen.errors import BuildError
 from sitegen.paths import ROOT
 
-HOSTING_DIR = ROOT / "hosting"
+HOSTING_DIR = ROOT / "build" / "hosting"  # made by `make site`, not committed
 NGINX_FILE = "nginx.conf"
 APACHE_FILE = "apache.htaccess"
 
@@ -144,25 +144,14 @@ def write_snippets(site_dir: Path, out_dir: Path = HOSTING_DIR) -> list[Path]:
     return written
 
 
-def stale_snippets(site_dir: Path, out_dir: Path = HOSTING_DIR) -> list[str]:
-    """Names of the committed snippets that differ from what this site's _headers gives."""
-    return [name for name, text in snippets(site_dir).items()
-            if not (out_dir / name).exists() or (out_dir / name).read_text(encoding="utf-8") != text]
-
-
 def run(args, paths, today) -> int:
-    """`build.py hosting [--site DIR] [--check]`."""
+    """`build.py hosting [--site DIR] [--out DIR]`: the snippets of the site as it was built.
+
+    Made from the build, not committed: they carry the scan page's style hash, which changes
+    with every change to widget/scan.css."""
     import sys
     try:
-        if args.check:
-            stale = stale_snippets(args.site)
-            if stale:
-                print("Deze bestanden in hosting/ lopen achter op " + str(args.site / "_headers") + ": "
-                      + ", ".join(stale) + ". Draai: python build.py hosting", file=sys.stderr)
-                return 1
-            print("De bestanden in hosting/ kloppen met _headers.")
-            return 0
-        for path in write_snippets(args.site):
+        for path in write_snippets(args.site, args.out):
             print(f"geschreven: {path}")
         return 0
     except BuildError as exc:
@@ -172,4 +161,4 @@ def run(args, paths, today) -> int:
 
 def add_arguments(parser) -> None:
     parser.add_argument("--site", type=Path, default=Path("site"), help="de gebouwde site (standaard site/)")
-    parser.add_argument("--check", action="store_true", help="controleer alleen of hosting/ klopt met _headers")
+    parser.add_argument("--out", type=Path, default=HOSTING_DIR, help="map voor de snippets (standaard build/hosting/)")
