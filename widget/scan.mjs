@@ -75,7 +75,9 @@ function prepare(view) {
 
 function go(view, options = {}) {
   // The engine (4 MB) loads once the scan starts, not for a visit that only reads the start page.
-  if (view !== "start") engine.start();
+  // Only from idle: a failed or timed-out engine is restarted by the visitor's "Probeer opnieuw",
+  // never by showing the fallback page itself (that would download Pyodide a second time).
+  if (view !== "start" && engine.state === "idle") engine.start();
   $("#notice").hidden = true; // a message about a link belongs to the step it came with
   answers.setView(view);
   prepare(view);
