@@ -39,9 +39,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench_build import synthetic_data  # noqa: E402  (bench/ is on sys.path: this script's folder)
-from sitegen.build_site import BuildPaths, _run_mkdocs, check, read_settings, write_all_pages  # noqa: E402
-from sitegen.entity_pages import ENTITY_DIR, SHELL_SLUG, EntityPages  # noqa: E402
-from sitegen.pages import DEFERRED_DIR, DeferredHtml  # noqa: E402
+from sitegen.build_site import BuildPaths, check, write_all_pages  # noqa: E402
+from sitegen.data.settings import read_settings  # noqa: E402
+from sitegen.engine.deferred import DEFERRED_DIR, DeferredHtml  # noqa: E402
+from sitegen.engine.entity_pages import ENTITY_DIR, SHELL_SLUG, EntityPages  # noqa: E402
+from sitegen.engine.mkdocs_build import _run_mkdocs  # noqa: E402
 
 TODAY = date(2026, 11, 23)
 VENV = ROOT / "build" / "zensical-venv"
