@@ -11,13 +11,8 @@ import pytest
 from repo_paths import ROOT
 from sitegen.scan import pyodide_assets
 from sitegen.errors import ScanAssetsError
-<<<<<<< HEAD
 from sitegen.scan.pyodide_assets import build_runtime_zip
 from sitegen.scan.wheel import build_wheel
-=======
-from sitegen.pyodide_assets import build_runtime_zip
-from sitegen.scan.wheel import build_wheel
->>>>>>> 5fe50ee (scan_core's wheel from its own PEP 517 backend (scan_core/pyproject.toml, hatchling from the lock, pyproject_hooks as frontend, no build isolation, SOURCE_DATE_EPOCH); sitegen/wheel.py goes. Test: another checkout with other file times gives the same bytes)
 
 NODE_MODULES = ROOT / "node_modules"
 pytestmark = pytest.mark.skipif(not (NODE_MODULES / "pyodide" / "python_stdlib.zip").exists(),

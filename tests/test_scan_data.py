@@ -4,13 +4,8 @@ from __future__ import annotations
 import json
 
 from repo_paths import TODAY
-<<<<<<< HEAD
 from sitegen.scan.scan_data import dumps, scan_data_from
 from sitegen.scan.wheel import build_wheel
-=======
-from sitegen.scan_data import dumps, scan_data_from
-from sitegen.scan.wheel import build_wheel
->>>>>>> 5fe50ee (scan_core's wheel from its own PEP 517 backend (scan_core/pyproject.toml, hatchling from the lock, pyproject_hooks as frontend, no build isolation, SOURCE_DATE_EPOCH); sitegen/wheel.py goes. Test: another checkout with other file times gives the same bytes)
 
 
 def test_scan_data_holds_the_seed_scan(dataset):
