@@ -6,13 +6,17 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 
-.PHONY: serve site check test test-fast bench clean setup
+.PHONY: serve site check test test-fast bench bench-zensical clean setup lock
 
 setup: $(VENV)/.installed node_modules/.installed
 
-$(VENV)/.installed: requirements.txt
+# The lock first, every file checked against its hash; then the project itself, without its
+# dependencies and without build isolation (its backend, hatchling, is in the lock). Not editable:
+# an editable install cannot be hash-checked. Scripts run from this folder import the working tree.
+$(VENV)/.installed: requirements.lock pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PY) -m pip install --quiet --disable-pip-version-check --require-hashes --no-deps -r requirements.lock
+	$(PY) -m pip install --quiet --disable-pip-version-check --no-deps --no-build-isolation --no-index .
 	touch $@
 
 node_modules/.installed: package.json package-lock.json
@@ -48,6 +52,21 @@ test-fast: setup
 
 bench: setup
 	$(PY) bench/bench_build.py
+
+bench-zensical: setup
+	$(PY) bench/bench_zensical.py
+
+# After a change to the dependencies in pyproject.toml (or bench/zensical.in): make the locks anew.
+# uv comes from its own hashed lock into build/lock-venv; the locks keep the versions they have
+# unless pyproject.toml asks otherwise (`make lock UPGRADE=--upgrade` takes the newest allowed).
+LOCK_VENV := build/lock-venv
+UV_COMPILE = $(LOCK_VENV)/bin/uv pip compile --universal --python-version 3.11 --generate-hashes --quiet $(UPGRADE)
+lock:
+	test -x $(LOCK_VENV)/bin/uv || { $(PYTHON) -m venv $(LOCK_VENV) && \
+	  $(LOCK_VENV)/bin/pip install --quiet --disable-pip-version-check --require-hashes -r requirements-uv.lock; }
+	$(UV_COMPILE) pyproject.toml --all-extras -o requirements.lock
+	$(UV_COMPILE) bench/zensical.in -o bench/zensical.lock
+	$(UV_COMPILE) requirements-uv.in -o requirements-uv.lock
 
 clean:
 	rm -rf site build .pytest_cache

@@ -48,7 +48,7 @@ def actionlint() -> str:
 
 def test_actionlint_finds_nothing():
     exe = actionlint()
-    assert exe, "actionlint ontbreekt: installeer requirements.txt (make setup)"
+    assert exe, "actionlint ontbreekt: installeer requirements.lock (make setup)"
     result = subprocess.run([exe, "-no-color", *sorted(str(p) for p in WORKFLOWS.glob("*.yml"))],
                             cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
