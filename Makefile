@@ -37,7 +37,7 @@ site: setup
 
 serve: site
 	@echo "De site draait op http://127.0.0.1:$(PORT)/ (stop met Ctrl+C)"
-	$(PY) -m sitegen.serve --dir site --port $(PORT)
+	$(PY) -m sitegen.serve --dir site --port $(PORT) --gzip
 
 # Debian's nginx: a test serves the built site with the nginx snippet of `build.py hosting` and compares its headers with _headers.
 /usr/sbin/nginx:
