@@ -39,8 +39,9 @@ def policy(style_hash: str) -> str:
 
 
 def header_policy(style_hash: str) -> str:
-    # Gemeenten frame the scan on their own (https) sites.
-    return policy(style_hash) + "; frame-ancestors https:"
+    # Gemeenten frame the scan on their own (https) sites; 'self': /voor-gemeenten/ shows it in a
+    # preview, also when the site is served over http (make serve, the Lighthouse bench).
+    return policy(style_hash) + "; frame-ancestors 'self' https:"
 
 
 def style_hash(css: str) -> str:
