@@ -37,7 +37,6 @@ from sitegen.serve import start_server  # noqa: E402
 
 LIGHTHOUSE_VERSION = "12.8.2"
 CHROMIUM = "/usr/bin/chromium"
-TODAY = date(2026, 11, 23)
 CATEGORIES = ("accessibility", "best-practices", "performance")
 PAGES = {
     "home": "",
@@ -123,7 +122,7 @@ def main() -> None:
         site = args.site
         if site is None:
             site = tmp / "site"
-            build(site, TODAY, BuildPaths(), quiet=True, work_dir=tmp / "work")
+            build(site, date.today(), BuildPaths(), quiet=True, work_dir=tmp / "work")
         synthetic = None
         if not args.no_synthetic:
             from bench_build import synthetic_data
@@ -131,7 +130,7 @@ def main() -> None:
             data.mkdir()
             synthetic_data(data, *SYNTHETIC_SCALE)
             synthetic = tmp / "synthetic-site"
-            build(synthetic, TODAY, BuildPaths(data_dir=data), quiet=True, work_dir=tmp / "work-synthetic")
+            build(synthetic, date.today(), BuildPaths(data_dir=data), quiet=True, work_dir=tmp / "work-synthetic")
         print(f"Lighthouse {LIGHTHOUSE_VERSION}, standaard mobiel, gzip, mediaan van {args.runs} runs")
         print_header()
         bench_site(binary, site, PAGES, args.runs, tmp)
