@@ -6,7 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8000
 
-.PHONY: serve site check test test-fast bench bench-zensical clean setup lock
+.PHONY: serve site check test test-fast bench bench-lighthouse bench-zensical clean setup lock
 
 setup: $(VENV)/.installed node_modules/.installed
 
@@ -28,6 +28,11 @@ node_modules/.installed: package.json package-lock.json
 	@if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null
 
+# Java for the Nu Html Checker (npm vnu-jar), which checks every built page.
+/usr/bin/java:
+	@if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq default-jre-headless >/dev/null
+
 check: setup
 	$(PY) build.py check
 
@@ -37,18 +42,18 @@ site: setup
 
 serve: site
 	@echo "De site draait op http://127.0.0.1:$(PORT)/ (stop met Ctrl+C)"
-	$(PY) -m sitegen.serve --dir site --port $(PORT)
+	$(PY) -m sitegen.serve --dir site --port $(PORT) --gzip
 
 # Debian's nginx: a test serves the built site with the nginx snippet of `build.py hosting` and compares its headers with _headers.
 /usr/sbin/nginx:
 	@if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq nginx >/dev/null
 
-test: setup /usr/bin/chromium /usr/sbin/nginx
+test: setup /usr/bin/chromium /usr/sbin/nginx /usr/bin/java
 	$(PY) -m pytest -q
 
 test-fast: setup
-	$(PY) -m pytest -q -m "not browser and not pyodide and not nginx"
+	$(PY) -m pytest -q -m "not browser and not pyodide and not nginx and not vnu"
 
 bench: setup
 	$(PY) bench/bench_build.py
@@ -67,6 +72,10 @@ lock:
 	$(UV_COMPILE) pyproject.toml --all-extras -o requirements.lock
 	$(UV_COMPILE) bench/zensical.in -o bench/zensical.lock
 	$(UV_COMPILE) requirements-uv.in -o requirements-uv.lock
+
+# Lighthouse (installed on first use into ~/.cache, not by npm ci) on the site served with gzip.
+bench-lighthouse: setup /usr/bin/chromium
+	$(PY) bench/bench_lighthouse.py
 
 clean:
 	rm -rf site build .pytest_cache

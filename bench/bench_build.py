@@ -41,7 +41,7 @@ def synthetic_data(target: Path, n_instruments: int, n_partners: int, seed: int 
     themes = [t["slug"] for t in ladder["themes"]]
     real_partners = yaml.safe_load((ROOT / "data" / "partners.yaml").read_text(encoding="utf-8"))["partners"]
     real_instruments = yaml.safe_load((ROOT / "data" / "instruments.yaml").read_text(encoding="utf-8"))["instruments"]
-    source = [{"document": "000", "lines": "1-10"}]
+    source = real_instruments[0]["sources"][:1]  # a real source, as the check wants it (quote and all)
     partners = list(real_partners)
     for n in range(n_partners - len(partners)):
         partners.append({

@@ -87,6 +87,8 @@ def prepare_docs(work: Path, data_dir: Path, through_engine: bool) -> Path:
 def zensical_config(work: Path) -> Path:
     config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
     config.update(docs_dir="docs", site_dir="zensical-site")
+    if config["theme"].get("custom_dir"):  # our theme overrides (overrides/README.md), from the repository
+        config["theme"]["custom_dir"] = str(ROOT / config["theme"]["custom_dir"])
     path = work / "zensical.yml"
     path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return path

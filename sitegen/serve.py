@@ -1,9 +1,12 @@
 """A small static server for `make serve` and the tests: serves site/ with the right MIME types
-and the headers from site/_headers (the CSP), so what you see locally is what a host sends."""
+and the headers from site/_headers (the CSP), so what you see locally is what a host sends.
+With gzip on (the Lighthouse bench, `make serve`), text files go out compressed, as every real
+host sends them; the tests serve plain bytes."""
 from __future__ import annotations
 
 import argparse
 import functools
+import gzip
 import http.server
 import sys
 import threading
@@ -13,12 +16,35 @@ from sitegen.exports.hosting import matches, read_headers_file
 
 MIME = {".wasm": "application/wasm", ".mjs": "text/javascript", ".js": "text/javascript",
         ".json": "application/json", ".whl": "application/zip", ".zip": "application/zip"}
+# What a host compresses: text. Wasm and the .br files are already compressed or served as they are.
+GZIP_SUFFIXES = {".html", ".css", ".js", ".mjs", ".json", ".svg", ".xml", ".txt", ".csv"}
 
 
 class SiteHandler(http.server.SimpleHTTPRequestHandler):
     extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **MIME}
     rules: list = []
     extra_headers: list[tuple[str, str]] = []
+    gzip: bool = False
+    _gzipped: dict = {}  # (path, mtime) -> compressed bytes; one dict per bound handler class
+
+    def do_GET(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir() and self.path.split("?", 1)[0].endswith("/"):
+            path = path / "index.html"
+        wants_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (self.gzip and wants_gzip and path.suffix in GZIP_SUFFIXES and path.is_file()):
+            return super().do_GET()
+        key = (path, path.stat().st_mtime_ns)
+        body = self._gzipped.get(key)
+        if body is None:
+            body = self._gzipped[key] = gzip.compress(path.read_bytes(), compresslevel=6)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Vary", "Accept-Encoding")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
 
     def end_headers(self):
         url_path = self.path.split("?", 1)[0].split("#", 1)[0]
@@ -34,8 +60,10 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def make_handler(site_dir: Path, extra_headers: list[tuple[str, str]] | None = None, use_headers_file: bool = True):
-    attrs = {"rules": read_headers_file(site_dir) if use_headers_file else [], "extra_headers": extra_headers or []}
+def make_handler(site_dir: Path, extra_headers: list[tuple[str, str]] | None = None, use_headers_file: bool = True,
+                 use_gzip: bool = False):
+    attrs = {"rules": read_headers_file(site_dir) if use_headers_file else [], "extra_headers": extra_headers or [],
+             "gzip": use_gzip, "_gzipped": {}}
     handler = type("BoundSiteHandler", (SiteHandler,), attrs)
     return functools.partial(handler, directory=str(site_dir))
 
@@ -50,9 +78,9 @@ class QuietServer(http.server.ThreadingHTTPServer):
 
 
 def start_server(site_dir: Path, extra_headers: list[tuple[str, str]] | None = None, use_headers_file: bool = True,
-                 host: str = "127.0.0.1") -> tuple[QuietServer, str]:
+                 host: str = "127.0.0.1", use_gzip: bool = False) -> tuple[QuietServer, str]:
     """Serve site_dir on a free port in a background thread (tests, benchmarks). Returns (server, base URL)."""
-    server = QuietServer(("127.0.0.1", 0), make_handler(site_dir, extra_headers, use_headers_file))
+    server = QuietServer(("127.0.0.1", 0), make_handler(site_dir, extra_headers, use_headers_file, use_gzip))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://{host}:{server.server_address[1]}"
 
@@ -61,10 +89,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description="Serveer de gebouwde site lokaal.")
     parser.add_argument("--dir", type=Path, default=Path("site"))
     parser.add_argument("--port", type=int, default=8000)
+    parser.add_argument("--gzip", action="store_true", help="stuur tekstbestanden gecomprimeerd, zoals een echte host")
     args = parser.parse_args()
     if not (args.dir / "index.html").exists():
         raise SystemExit(f"Er staat geen site in {args.dir}; draai eerst: make site")
-    server = QuietServer(("127.0.0.1", args.port), make_handler(args.dir))
+    server = QuietServer(("127.0.0.1", args.port), make_handler(args.dir, use_gzip=args.gzip))
     try:
         server.serve_forever()
     except KeyboardInterrupt:

@@ -18,6 +18,7 @@ def pytest_configure(config):
     config.addinivalue_line("markers", "browser: needs Debian's Chromium")
     config.addinivalue_line("markers", "pyodide: needs node_modules/pyodide")
     config.addinivalue_line("markers", "nginx: needs Debian's nginx (make test installs it)")
+    config.addinivalue_line("markers", "vnu: needs Java (Debian's default-jre-headless) for the Nu Html Checker")
 
 
 @pytest.fixture

@@ -139,6 +139,7 @@ def owner_site(tmp_path_factory) -> Path:
     config["extra"]["drenthe"]["repository_url"] = "https://example.org/provincie/drenthe-digitaal"
     config["site_url"] = "https://drenthe.example.org/"
     config["docs_dir"] = str(ROOT / "content")
+    config["theme"]["custom_dir"] = str(ROOT / config["theme"]["custom_dir"])  # our theme overrides
     cfg = tmp / "mkdocs.yml"
     cfg.write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
     build(tmp / "site", TODAY, BuildPaths(config_file=cfg), quiet=True, work_dir=tmp / "w")

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from sitegen.engine.deferred import DEFERRED_DIR, DeferredHtml
 from sitegen.engine.entity_pages import SHELL_SLUG, EntityPages
+from sitegen.engine.theme_fixes import fix_site
 from sitegen.errors import BuildError
 
 
@@ -35,8 +36,10 @@ def _run_mkdocs(config_file: Path, docs_dir: Path, site_dir: Path) -> int:
 
 
 def build_html(config_file: Path, docs_dir: Path, site_dir: Path) -> tuple[int, int, int]:
-    """mkdocs; then the long lists that skipped Markdown (sitegen.pages.markdown.DeferredHtml) and the
-    partner and instrument pages that skipped mkdocs (sitegen.engine.entity_pages)."""
+    """mkdocs and the repairs to its theme's markup (sitegen.engine.theme_fixes, on the shells too);
+    then the long lists that skipped Markdown (sitegen.pages.markdown.DeferredHtml) and the partner
+    and instrument pages that skipped mkdocs (sitegen.engine.entity_pages)."""
     n_html = _run_mkdocs(config_file, docs_dir, site_dir)
+    fix_site(site_dir)
     n_lists = DeferredHtml.inject(docs_dir / DEFERRED_DIR, site_dir)
     return n_html, EntityPages.fill(docs_dir, site_dir), n_lists

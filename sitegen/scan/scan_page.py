@@ -39,8 +39,9 @@ def policy(style_hash: str) -> str:
 
 
 def header_policy(style_hash: str) -> str:
-    # Gemeenten frame the scan on their own (https) sites.
-    return policy(style_hash) + "; frame-ancestors https:"
+    # Gemeenten frame the scan on their own (https) sites; 'self': /voor-gemeenten/ shows it in a
+    # preview, also when the site is served over http (make serve, the Lighthouse bench).
+    return policy(style_hash) + "; frame-ancestors 'self' https:"
 
 
 def style_hash(css: str) -> str:
@@ -162,7 +163,7 @@ def write_scan_page(site_dir: Path, scan_data: dict, node_modules: Path) -> list
     """Render site_dir/scan/index.html with its CSS inline, bundle the scripts, write the /scan/* headers."""
     scan_dir = site_dir / "scan"
     scan_dir.mkdir(parents=True, exist_ok=True)
-    css = esbuild(node_modules, "scan.css").strip()
+    css = esbuild(node_modules, "scan.css", "--bundle").strip()  # --bundle: inlines the colour tokens
     if "</style" in css.lower():
         raise ScanAssetsError("widget/scan.css bevat de tekst </style> en kan daardoor niet in de pagina. Haal die tekst weg.")
     written = bundle_scripts(scan_dir, node_modules)

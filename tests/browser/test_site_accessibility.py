@@ -68,3 +68,22 @@ def test_keyboard_skip_link_leads_into_the_content_and_search_is_reachable(page,
         pytest.fail("het zoekveld is niet binnen drie keer Tab te bereiken")
     page.keyboard.type("subsidie")
     page.wait_for_selector(".md-search-result__item", timeout=15000)
+
+
+# The pages of bench/bench_lighthouse.py but the scan (its own tests watch its console).
+LIGHTHOUSE_PAGES = ["", "partners/ibdo/", "instrumenten/adviesvoucher-mkb-drenthe/", "ecosysteem/",
+                    "gemeenten/emmen/", "voor-gemeenten/", "open-data/"]
+
+
+@pytest.mark.parametrize("path", LIGHTHOUSE_PAGES)
+def test_the_rules_lighthouse_named_find_nothing(page, site_url, path):
+    """Lighthouse's accessibility and best-practices findings on Material's pages (issue 16): the
+    search dialog without a name (axe aria-dialog-name, a best practice outside the WCAG tags the
+    test above runs), and an error in the console (the scan preview refused by frame-ancestors)."""
+    errors = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(f"{site_url}/{path}", wait_until="networkidle")
+    results = Axe().run(page, options={"runOnly": {"type": "rule", "values": ["aria-dialog-name"]}})
+    assert results.violations_count == 0, results.generate_report()
+    assert errors == []
