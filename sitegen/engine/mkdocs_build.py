@@ -37,7 +37,7 @@ def _run_mkdocs(config_file: Path, docs_dir: Path, site_dir: Path) -> int:
 
 def build_html(config_file: Path, docs_dir: Path, site_dir: Path) -> tuple[int, int, int]:
     """mkdocs and the repairs to its theme's markup (sitegen.engine.theme_fixes, on the shells too);
-    then the long lists that skipped Markdown (sitegen.pages.markdown.DeferredHtml) and the partner
+    then the long lists that skipped Markdown (sitegen.engine.deferred.DeferredHtml) and the partner
     and instrument pages that skipped mkdocs (sitegen.engine.entity_pages)."""
     n_html = _run_mkdocs(config_file, docs_dir, site_dir)
     fix_site(site_dir)

@@ -1,6 +1,6 @@
 """Entries whose last check against their source is more than 12 months ago.
 
-The rule itself lives in sitegen.pages.markdown.is_stale (the same rule puts "Mogelijk verouderd" on a
+The rule itself lives in sitegen.data.dates.is_stale (the same rule puts "Mogelijk verouderd" on a
 page); this module only lists the entries, for `python build.py stale` and the monthly issue.
 """
 from __future__ import annotations
