@@ -31,6 +31,14 @@ from sitegen.data.vocabulary import ACTIVITY_TYPES, KNELPUNTEN, PARTNER_KINDS, S
 TODAY = date(2026, 11, 23)
 
 
+class _NoAliases(yaml.SafeDumper):
+    """Every entry shares one `sources` list; PyYAML would write it once with &id001 and then *id001,
+    and the data check refuses anchors and aliases (editors write every value out)."""
+
+    def ignore_aliases(self, data):
+        return True
+
+
 def synthetic_data(target: Path, n_instruments: int, n_partners: int, seed: int = 7) -> None:
     rng = random.Random(seed)
     shutil.copy(ROOT / "data" / "ladder.yaml", target / "ladder.yaml")
@@ -62,7 +70,8 @@ def synthetic_data(target: Path, n_instruments: int, n_partners: int, seed: int 
             "target_group": "Mkb-bedrijven met minstens 2 fte", "regions": rng.sample(region_slugs, 1),
             "status": rng.choice(list(STATUSES)), "classification": "redactie",
             "sources": source, "last_reviewed": "2026-10-01"})
-    dump = lambda obj: yaml.safe_dump(obj, allow_unicode=True, sort_keys=False, default_flow_style=False)  # noqa: E731
+    dump = lambda obj: yaml.dump(obj, Dumper=_NoAliases, allow_unicode=True, sort_keys=False,  # noqa: E731
+                                 default_flow_style=False)
     (target / "partners.yaml").write_text(dump({"partners": partners}), encoding="utf-8")
     (target / "instruments.yaml").write_text(dump({"instruments": instruments}), encoding="utf-8")
 
