@@ -44,7 +44,7 @@ def refused(problems: list[str], intro: str = "Er klopt iets niet:") -> str:
 def accepted(result: EditResult, n_partners: int, n_instruments: int) -> str:
     kind = "partner" if result.file.endswith("partners.yaml") else "instrument"
     what = f"nieuwe {kind} `{result.entry_id}`" if result.new else f"{kind} `{result.entry_id}`"
-    lines = [f"**Je wijziging is verwerkt.** Dank je wel!", "",
+    lines = ["**Je wijziging is verwerkt.** Dank je wel!", "",
              f"- Gegeven: {what}, in `{result.file}`",
              f"- Aangepast: {', '.join(f'`{f}`' for f in result.fields)}",
              "- Bron: " + ("toegevoegd" if result.source_added else "stond er al bij"),

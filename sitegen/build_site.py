@@ -5,14 +5,12 @@ succeeded, so a failed build never leaves a half-written site behind.
 """
 from __future__ import annotations
 
-import logging
 import shutil
 import time
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-import yaml
 
 from sitegen.data.content_lint import lint_content
 from sitegen.data.dataset import Dataset, load_dataset
