@@ -9,6 +9,11 @@ tests/test_site_judges.py then fail (unless the update repaired the defect: then
 
 Runs on mkdocs's output before the entity pages are copied from their shells, and before any
 step that hashes the finished pages (a Content-Security-Policy step must come after this one).
+
+Besides the markup, SCRIPT_FIXES change two expressions in the theme's minified script, so the
+search index comes only when someone searches. These must match exactly once, else the build
+stops: a minified script changes with every theme release, and a fix that silently matched
+nothing (or too much) would go unnoticed.
 """
 from __future__ import annotations
 
@@ -17,6 +22,8 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
+
+from sitegen.errors import BuildError
 
 
 @dataclass(frozen=True)
@@ -74,7 +81,8 @@ def fix_page(html: str, counts: Counter | None = None) -> str:
 
 
 def fix_site(site_dir: Path) -> Counter:
-    """Fix every HTML page mkdocs wrote; returns how often each fix applied."""
+    """Fix every HTML page mkdocs wrote, and the theme's script; returns how often each page fix applied."""
+    fix_theme_script(site_dir)
     counts: Counter = Counter()
     for page in site_dir.rglob("*.html"):
         html = page.read_text(encoding="utf-8")
@@ -82,3 +90,51 @@ def fix_site(site_dir: Path) -> Counter:
         if fixed != html:
             page.write_text(fixed, encoding="utf-8")
     return counts
+
+
+@dataclass(frozen=True)
+class ScriptFix:
+    name: str
+    upstream: str
+    pattern: re.Pattern
+    replacement: str
+
+
+BUNDLE = "assets/javascripts/bundle.*.min.js"
+SCRIPT_FIXES = [
+    ScriptFix(
+        name="search-index-on-demand",
+        upstream="integrations/search/worker (setupSearchWorker) hands the search index to the worker "
+                 "at page load whenever the page is not opened from file://; on file:// it waits until "
+                 "the search opens. The index of the whole site is then a phone's largest download on "
+                 "most pages, and it grows with the data. We take the file:// behaviour everywhere.",
+        pattern=re.compile(r'([\w$]+)\(location\.protocol!=="file:"\)'),
+        replacement=r"\1(!1)",
+    ),
+    ScriptFix(
+        name="search-highlight-on-demand",
+        upstream="components/search/highlight (search.highlight) subscribes to the search index on "
+                 "every page, though it only uses it when the address has ?h= (a page opened from a "
+                 "search result). Only then it asks for the index now; else a promise that never "
+                 "resolves keeps combineLatest quiet.",
+        pattern=re.compile(r'([\w$]+)\(\[([\w$]+),([\w$]+\.pipe\([\w$]+\([\w$]+\(\)\),[\w$]+\(([\w$]+)=>!!\4\.searchParams\.get\("h"\)\)\))\]\)'),
+        replacement=r'\1([new URLSearchParams(location.search).get("h")?\2:new Promise(()=>{}),\3])',
+    ),
+]
+
+
+def fix_theme_script(site_dir: Path) -> None:
+    """Apply SCRIPT_FIXES to the theme's bundle; stop the build if one does not match exactly once."""
+    bundles = sorted(site_dir.glob(BUNDLE))
+    if len(bundles) != 1:
+        raise BuildError(f"{site_dir / BUNDLE}: {len(bundles)} scripts van het thema gevonden, verwacht 1. "
+                         "Is mkdocs-material bijgewerkt? Zie overrides/README.md.")
+    script = bundles[0].read_text(encoding="utf-8")
+    for fix in SCRIPT_FIXES:
+        script, n = fix.pattern.subn(fix.replacement, script)
+        if n != 1:
+            raise BuildError(f"{bundles[0]}: de aanpassing '{fix.name}' past {n} keer op het script van het "
+                             "thema, verwacht 1 keer. Het thema is veranderd: kijk in overrides/README.md "
+                             "wat de aanpassing doet, en pas het patroon in sitegen/engine/theme_fixes.py "
+                             "aan of laat de aanpassing weg.")
+    bundles[0].write_text(script, encoding="utf-8")
