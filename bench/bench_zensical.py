@@ -157,8 +157,8 @@ def findings(docs: Path, mk_site: Path, z_site: Path) -> list[str]:
     left = [p for p in z_site.rglob("*.html") if "dd-deferred" in p.read_text(encoding="utf-8")]
     out.append(f"lange lijsten: markeringen die in zensical's HTML over zijn na het invoegen: {len(left)}")
     page = (z_site / "voor-gemeenten" / "index.html").read_text(encoding="utf-8")
-    out.append("extra_javascript type=module (configurator): "
-               + ("behouden" if re.search(r'<script[^>]*configurator\.mjs[^>]*type="module"', page) else "WEG"))
+    out.append("configurator als module, alleen op /voor-gemeenten/ (overrides/voor-gemeenten.html): "
+               + ("behouden" if re.search(r'<script(?=[^>]*configurator\.mjs)(?=[^>]*type="module")', page) else "WEG"))
     out.append("theme-overrides (custom_dir): " + ("geen in mkdocs.yml, niets te dragen"
                if "custom_dir" not in (ROOT / "mkdocs.yml").read_text() else "aanwezig: apart nakijken"))
     return out

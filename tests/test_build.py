@@ -255,3 +255,10 @@ def test_every_link_between_pages_leads_to_a_page(built_site):
                 broken.append((url, href))
     assert broken == []
     assert checked > 1000  # the check saw the site's links, not nothing
+
+
+def test_only_the_page_for_gemeenten_loads_the_configurator(built_site):
+    """The configurator script works on /voor-gemeenten/ only; every other page would download it for nothing."""
+    loads = sorted(str(page.relative_to(built_site)) for page in built_site.rglob("*.html")
+                   if "configurator.mjs" in page.read_text(encoding="utf-8"))
+    assert loads == ["voor-gemeenten/index.html"]
