@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT))
 from sitegen.build_site import BuildPaths, build  # noqa: E402
 from sitegen.data.vocabulary import ACTIVITY_TYPES, KNELPUNTEN, PARTNER_KINDS, STATUSES, STEP_SLUGS  # noqa: E402
 
-TODAY = date(2026, 11, 23)
+TODAY = date.today()  # the data's dates (last_reviewed, accessed) may not lie after the build date
 
 
 class _NoAliases(yaml.SafeDumper):

@@ -45,7 +45,7 @@ from sitegen.engine.deferred import DEFERRED_DIR, DeferredHtml  # noqa: E402
 from sitegen.engine.entity_pages import ENTITY_DIR, SHELL_SLUG, EntityPages  # noqa: E402
 from sitegen.engine.mkdocs_build import _run_mkdocs  # noqa: E402
 
-TODAY = date(2026, 11, 23)
+TODAY = date.today()  # the data's dates (last_reviewed, accessed) may not lie after the build date
 VENV = ROOT / "build" / "zensical-venv"
 LOCK = ROOT / "bench" / "zensical.lock"
 ZENSICAL = VENV / "bin" / "zensical"
