@@ -82,6 +82,6 @@ def test_evaluate_json_reads_new_scan_data_when_it_changes(scan_data):
 
 
 @pytest.mark.parametrize("answers, gemeente", [("CCDDBAE", "emmen"), ("AABBCCD", None), ("FFFFFFF", "hardenberg")])
-def test_to_dict_is_asdict(scan_data, answers, gemeente):
+def test_the_json_holds_every_field_of_the_result(scan_data, answers, gemeente):
     result = evaluate(scan_data, answers, gemeente, TODAY)
-    assert result.to_dict() == dataclasses.asdict(result)
+    assert json.loads(result.to_json()) == json.loads(json.dumps(dataclasses.asdict(result)))
