@@ -29,7 +29,7 @@ from sitegen.errors import BuildError
 @dataclass(frozen=True)
 class ThemeFix:
     name: str
-    upstream: str  # which template, and what is wrong with it
+    upstream: str  # which template or script, and what is wrong with it
     pattern: re.Pattern
     replacement: str
     applies: Callable[[str], bool] = lambda html: True
@@ -92,17 +92,9 @@ def fix_site(site_dir: Path) -> Counter:
     return counts
 
 
-@dataclass(frozen=True)
-class ScriptFix:
-    name: str
-    upstream: str
-    pattern: re.Pattern
-    replacement: str
-
-
 BUNDLE = "assets/javascripts/bundle.*.min.js"
 SCRIPT_FIXES = [
-    ScriptFix(
+    ThemeFix(
         name="search-index-on-demand",
         upstream="integrations/search/worker (setupSearchWorker) hands the search index to the worker "
                  "at page load whenever the page is not opened from file://; on file:// it waits until "
@@ -111,7 +103,7 @@ SCRIPT_FIXES = [
         pattern=re.compile(r'([\w$]+)\(location\.protocol!=="file:"\)'),
         replacement=r"\1(!1)",
     ),
-    ScriptFix(
+    ThemeFix(
         name="search-highlight-on-demand",
         upstream="components/search/highlight (search.highlight) subscribes to the search index on "
                  "every page, though it only uses it when the address has ?h= (a page opened from a "
