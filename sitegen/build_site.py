@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
-
 from sitegen.data.content_lint import lint_content
 from sitegen.data.dataset import Dataset, load_dataset
 from sitegen.data.settings import SiteSettings, read_settings

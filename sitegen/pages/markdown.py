@@ -29,12 +29,9 @@ TEMPLATES = Path(__file__).parent / "templates"
 
 
 def escape_text(value) -> str:
-    """Editors' text goes into Markdown as plain text: never a tag, a link or an attribute list."""
+    """Editors' text goes into Markdown as plain text: never a tag, a link or an attribute list.
+    Safe in a table cell too: | becomes an entity, so it cannot end the cell."""
     return markdown_inert(value)
-
-
-def table_cell(value) -> str:
-    return markdown_inert(value)  # | is an entity too: it cannot end the cell
 
 
 def summary(value: str, limit: int = 155) -> str:
@@ -72,7 +69,7 @@ def _environment() -> jinja2.Environment:
     """Markdown pages for mkdocs: no autoescape (Markdown), every data text goes through |t or |cell."""
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=False,
                              undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
-    env.filters.update(t=escape_text, cell=table_cell, summary=summary, yamlstr=yaml_string,
+    env.filters.update(t=escape_text, cell=escape_text, summary=summary, yamlstr=yaml_string,
                        nldate=nl_date, source=describe_source)
     return env
 
