@@ -5,7 +5,7 @@
     python build.py stale              toon gegevens die langer dan 12 maanden niet zijn nagekeken
     python build.py build [--out site] bouw de site (na controle) in site/
     python build.py schemas [--check]  schrijf (of controleer) de JSON Schema-bestanden in schemas/
-    python build.py hosting [--check]  schrijf (of controleer) hosting/nginx.conf en apache.htaccess uit site/_headers
+    python build.py hosting            schrijf build/hosting/nginx.conf en apache.htaccess uit site/_headers
 
 Thin on purpose: it parses arguments and calls sitegen.
 """

@@ -60,7 +60,7 @@ _register_apply_issue()
 
 def _register_hosting() -> None:
     from sitegen.exports import hosting
-    COMMANDS["hosting"] = ("schrijf (of controleer) de headers voor nginx en Apache in hosting/, uit site/_headers",
+    COMMANDS["hosting"] = ("schrijf de headers voor nginx en Apache uit site/_headers (standaard in build/hosting/)",
                            hosting.run)
     ARGUMENTS["hosting"] = hosting.add_arguments
 

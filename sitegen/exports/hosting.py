@@ -2,8 +2,8 @@
 
 Netlify and Cloudflare Pages read `_headers`; GitHub Pages and a plain web server do not. These
 snippets give such a server the same headers. They are generated from the `_headers` a build
-writes (`python build.py hosting`), committed in hosting/, and a test serves the built site with
-Debian's nginx and compares what it sends with `_headers`.
+writes (`python build.py hosting`, by `make site` into build/hosting/, not committed), and a test
+serves the built site with Debian's nginx and compares what it sends with `_headers`.
 
 Only two kinds of path are used (the local server, sitegen.serve, reads them with the same parser): an exact path (`/embed.js`)
 and a folder with everything under it (`/scan/*`). A path gets the headers of every rule that
@@ -58,24 +58,18 @@ def _check(rules: list[Rule]) -> None:
                              "(/embed.js) of een map met alles eronder (/scan/*).")
 
 
-def _covers(rule: str, location: str) -> bool:
-    """True when every path of location also matches rule."""
-    if rule.endswith("*"):
-        return location.startswith(rule[:-1])
-    return not location.endswith("*") and location == rule
-
-
 def locations(rules: list[Rule]) -> list[tuple[str, list[tuple[str, str]]]]:
     """One location per distinct path in _headers, with the headers of every rule that covers it."""
     _check(rules)
     out = []
     for pattern in dict.fromkeys(p for p, _ in rules):
-        headers = [h for p, hs in rules if _covers(p, pattern) for h in hs]
+        headers = [h for p, hs in rules if matches(p, pattern) for h in hs]  # a folder rule covers its subfolders
         out.append((pattern, headers))
     return out
 
 
-def _nginx_value(value: str) -> str:
+def _quoted(value: str) -> str:
+    """A header value in double quotes, as both nginx and Apache read it."""
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
@@ -100,13 +94,9 @@ def nginx_snippet(rules: list[Rule]) -> str:
     for pattern, headers in locations(rules):
         match = f"^~ {pattern[:-1]}" if pattern.endswith("*") else f"= {pattern}"
         lines.append(f"location {match} {{")
-        lines += [f"    add_header {name} {_nginx_value(value)} always;" for name, value in headers]
+        lines += [f"    add_header {name} {_quoted(value)} always;" for name, value in headers]
         lines += ["}", ""]
     return "\n".join(lines).rstrip("\n") + "\n"
-
-
-def _apache_value(value: str) -> str:
-    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def apache_snippet(rules: list[Rule]) -> str:
@@ -122,7 +112,7 @@ def apache_snippet(rules: list[Rule]) -> str:
         else:
             condition = f"%{{REQUEST_URI}} == '{pattern}'"
         lines.append(f'<If "{condition}">')
-        lines += [f"    Header always set {name} {_apache_value(value)}" for name, value in headers]
+        lines += [f"    Header always set {name} {_quoted(value)}" for name, value in headers]
         lines += ["</If>", ""]
     return "\n".join(lines).rstrip("\n") + "\n"
 
