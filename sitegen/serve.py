@@ -28,11 +28,12 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
     _gzipped: dict = {}  # (path, mtime) -> compressed bytes; one dict per bound handler class
 
     def do_GET(self):
+        if not (self.gzip and "gzip" in self.headers.get("Accept-Encoding", "")):
+            return super().do_GET()
         path = Path(self.translate_path(self.path))
         if path.is_dir() and self.path.split("?", 1)[0].endswith("/"):
             path = path / "index.html"
-        wants_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
-        if not (self.gzip and wants_gzip and path.suffix in GZIP_SUFFIXES and path.is_file()):
+        if not (path.suffix in GZIP_SUFFIXES and path.is_file()):
             return super().do_GET()
         key = (path, path.stat().st_mtime_ns)
         body = self._gzipped.get(key)

@@ -7,7 +7,7 @@ script-src needs no 'unsafe-inline' and no 'unsafe-eval'. Data blocks (JSON-LD, 
 __config) do not run and need no hash.
 
 Runs LAST in the build: a step that changes a page after this one would break its hashes.
-The scan page writes its own, stricter policy (sitegen/scan_page.py); it is checked, not replaced.
+The scan page writes its own, stricter policy (sitegen/scan/scan_page.py); it is checked, not replaced.
 """
 from __future__ import annotations
 

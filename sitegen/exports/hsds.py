@@ -80,7 +80,7 @@ def organization(partner: Partner) -> dict:
 
 def service_status(instrument: Instrument, today: date) -> tuple[str, str]:
     """(HSDS status, alert or '')."""
-    if instrument.status == "gesloten" or (instrument.open_until and instrument.open_until < today):
+    if instrument.closed_on(today):
         return "inactive", ""
     if instrument.status == "in voorbereiding":
         return "inactive", "In voorbereiding: nog niet open."

@@ -8,6 +8,7 @@ there, the tests validate against the official schemas as well. Returns problems
 from __future__ import annotations
 
 import uuid
+from collections import Counter
 from datetime import date
 from urllib.parse import urlsplit
 
@@ -102,7 +103,7 @@ def link_problems(export: dict[str, list[dict]]) -> list[str]:
             every_id.append(obj.get("id"))
             for field in ("attributes", "service_areas", "organization_identifiers"):
                 every_id += [item.get("id") for item in obj.get(field, []) if isinstance(item, dict)]
-    doubles = sorted({str(i) for i in every_id if every_id.count(i) > 1})
+    doubles = sorted(i for i, n in Counter(str(i) for i in every_id).items() if n > 1)
     if doubles:
         problems.append(f"ids komen meer dan eens voor: {doubles[:5]}")
     for term in export.get("taxonomy_terms", []):

@@ -24,13 +24,8 @@ FOLDER = "ecosysteem"
 WHITE_SPOT = "witte vlek"
 
 
-def is_closed(instrument: Instrument, today: date) -> bool:
-    """Closed by status or by a closing date in the past (the rule pages.status_label shows)."""
-    return instrument.closed_on(today)
-
-
 def current_offer(dataset: Dataset, today: date) -> list[Instrument]:
-    return sorted((i for i in dataset.instruments if not is_closed(i, today)), key=lambda i: i.name.lower())
+    return sorted((i for i in dataset.instruments if not i.closed_on(today)), key=lambda i: i.name.lower())
 
 
 @dataclass
