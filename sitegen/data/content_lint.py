@@ -14,16 +14,14 @@ from pathlib import Path
 
 import markdown
 
-from sitegen.data.editor_text import link_problem
+from sitegen.data.editor_text import HTML_TAG, LINK_DESTINATION, link_problem
 from sitegen.errors import DataError
 
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+\1")
 _ATTR_LIST = re.compile(r"\{:?[ ]*([^{}\n]*?)[ ]*\}")
 _ALLOWED_ATTR = re.compile(r"^(#[A-Za-z0-9_-]+|\.md-button|\.md-button--primary)$")
-_HTML_TAG = re.compile(r"<\s*[/!?]?\s*[a-zA-Z]")
 _COMMENT = re.compile(r"<!--.*?(-->|$)")
-_DESTINATION = re.compile(r"\]\(([^)]*)\)?")
 _REFERENCE = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*(\S+)")
 EXTENSIONS = ["admonition", "attr_list", "tables", "def_list", "toc"]  # as mkdocs.yml
 
@@ -35,11 +33,11 @@ def _line_problems(line: str) -> list[str]:
         if not tokens or not all(_ALLOWED_ATTR.match(t) for t in tokens):
             out.append(f"de attribuutlijst '{match.group(0)}' mag niet; op een pagina mogen alleen "
                        "{ #anker } en { .md-button } (met .md-button--primary); haal de rest weg")
-    if _HTML_TAG.search(_COMMENT.sub("", line)):
+    if HTML_TAG.search(_COMMENT.sub("", line)):
         out.append("HTML mag niet op een pagina; schrijf Markdown (zonder < en >)")
     if "![" in line:
         out.append("afbeeldingen mogen niet op een pagina; schrijf een link: [omschrijving](https://…)")
-    destinations = [m.group(1).strip("<>") for m in _DESTINATION.finditer(line)]
+    destinations = [m.group(1).strip("<>") for m in LINK_DESTINATION.finditer(line)]
     reference = _REFERENCE.match(line)
     if reference:
         destinations.append(reference.group(1).strip("<>"))
@@ -61,8 +59,8 @@ class _Audit(HTMLParser):
         for name, value in attrs:
             if name.startswith("on") or name in ("src", "srcset", "style", "formaction", "action"):
                 self.bad.append((name, f"<{tag} {name}=…> mag niet op een pagina"))
-            elif name == "href" and link_problem(value or ""):
-                self.bad.append((value or "", link_problem(value or "")))
+            elif name == "href" and (problem := link_problem(value or "")):
+                self.bad.append((value or "", problem))
 
     handle_startendtag = handle_starttag
 

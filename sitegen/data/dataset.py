@@ -13,7 +13,7 @@ from pydantic import BaseModel, ValidationError
 
 from sitegen.errors import DataError, DataErrors
 from sitegen.data.models import Instrument, Ladder, Partner, RegionsFile
-from sitegen.data.seed_quotes import SeedTexts
+from sitegen.data.seed_quotes import SeedTexts, line_label, line_range
 from sitegen.data.symlinks import symlink_errors
 from sitegen.data.validation_messages import errors_of
 from sitegen.data.vocabulary import LETTERS, QUESTION_IDS, STEP_SLUGS
@@ -194,14 +194,13 @@ def _cross_check(docs, ladder, regions, partners, instruments, today, seeds: See
             if s.accessed and s.accessed > today:
                 errors.append(doc.error(path + ("sources", s_i, "accessed"), f"'accessed' ({s.accessed}) ligt in de toekomst", ident))
             if s.document and s.lines and seeds.has(s.document):
-                last = int(s.lines.split("-")[-1])
+                last = line_range(s.lines)[1]
                 if last > seeds.length(s.document):
                     errors.append(doc.error(path + ("sources", s_i, "lines"),
                                             f"brondocument {s.document} heeft maar {seeds.length(s.document)} regels, niet {last}", ident))
                 elif s.quote and not seeds.quote_found(s.document, s.lines, s.quote):
-                    noun = "regels" if "-" in s.lines else "regel"
                     errors.append(doc.error(path + ("sources", s_i, "quote"),
-                                            f"dit citaat staat niet in brondocument {s.document}, {noun} {s.lines}; "
+                                            f"dit citaat staat niet in brondocument {s.document}, {line_label(s.lines)}; "
                                             "neem de woorden precies over uit die regels, of verbeter de regelnummers", ident))
 
     def check_regions(doc, path, values, ident):

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from sitegen.data.seed_quotes import line_label
+
 
 @dataclass(frozen=True)
 class SeedDocument:
@@ -43,8 +45,7 @@ def describe_source(source) -> str:
     """One line for a page: 'Beleidsaanpak … (juni 2026), regels 12-20' (or 'regel 12') or the page title."""
     if source.document:
         doc = SEED_DOCUMENTS[source.document]
-        noun = "regels" if "-" in source.lines else "regel"
-        return f"{doc.title} ({doc.publisher}, {doc.date_label}), {noun} {source.lines}"
+        return f"{doc.title} ({doc.publisher}, {doc.date_label}), {line_label(source.lines)}"
     seen = f", gelezen op {source.accessed:%d-%m-%Y}" if source.accessed else ""
     return f"{source.title}{seen}"
 

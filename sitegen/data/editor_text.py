@@ -27,8 +27,8 @@ WHAT_TO_WRITE = ("schrijf een webadres dat begint met https://, een mailto:- of 
 _SCHEME = re.compile(r"^([^/?#]*?):")
 _TEL = re.compile(r"^[0-9+()\-.]+$")
 ATTRIBUTE_LIST = re.compile(r"\{[^{}\n]*\}")
-_HTML_TAG = re.compile(r"<\s*[/!?]?\s*[a-zA-Z]")
-_LINK_DESTINATION = re.compile(r"\]\(([^)]*)\)?")
+HTML_TAG = re.compile(r"<\s*[/!?]?\s*[a-zA-Z]")
+LINK_DESTINATION = re.compile(r"\]\(([^)]*)\)?")
 
 
 def _hidden_characters(url: str) -> bool:
@@ -98,14 +98,17 @@ def _walk(tokens):
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]")
 
 
+CONTROL_MESSAGE = ("er staat een onzichtbaar teken (een stuurteken) in de tekst; typ de tekst opnieuw "
+                   "of haal het teken weg")
+
+
 def plain_problems(text: str) -> list[str]:
     """A short text is shown as plain text; HTML and invisible control characters are refused."""
     found = []
-    if _HTML_TAG.search(text):
+    if HTML_TAG.search(text):
         found.append("HTML is niet toegestaan in tekst; schrijf gewone tekst (zonder < en >)")
     if _CONTROL.search(text):
-        found.append("er staat een onzichtbaar teken (een stuurteken) in de tekst; typ de tekst opnieuw "
-                     "of haal het teken weg")
+        found.append(CONTROL_MESSAGE)
     return found
 
 
@@ -120,14 +123,14 @@ def problems(text: str) -> list[str]:
     if ATTRIBUTE_LIST.search(text):
         add("accolades met iets ertussen, zoals {onclick=…} of { .klasse }, zijn niet toegestaan in tekst; "
             "haal de { } weg en schrijf gewone tekst")
-    if _HTML_TAG.search(text):
+    if HTML_TAG.search(text):
         add("HTML is niet toegestaan in tekst; schrijf gewone tekst of Markdown (zonder < en >)")
-    for problem in plain_problems(text)[bool(_HTML_TAG.search(text)):]:
-        add(problem)
+    if _CONTROL.search(text):
+        add(CONTROL_MESSAGE)
     # Link destinations as written, newlines and all (markdown-it does not even see
     # `java\nscript:` as a link, a browser would): each one must pass the link rule.
     bad_destination = False
-    for match in _LINK_DESTINATION.finditer(text):
+    for match in LINK_DESTINATION.finditer(text):
         destination = match.group(1).strip("<>")
         problem = link_problem(destination) if destination else "een link zonder adres; schrijf [tekst](https://…)"
         if problem:
@@ -147,8 +150,8 @@ def problems(text: str) -> list[str]:
             href = str(token.attrGet("href") or "")
             if token.markup == "autolink":
                 add("een adres tussen < > mag niet; schrijf de link als [tekst](https://…)")
-            elif link_problem(href) and not bad_destination:
-                add(link_problem(href))
+            elif not bad_destination and (problem := link_problem(href)):
+                add(problem)
     return found
 
 

@@ -30,6 +30,11 @@ def line_range(lines: str) -> tuple[int, int]:
     return int(first), int(last or first)
 
 
+def line_label(lines: str) -> str:
+    """'regels 12-20' or 'regel 12', as a page or a message names a source's lines."""
+    return f"{'regels' if '-' in lines else 'regel'} {lines}"
+
+
 class SeedTexts:
     """The seed files in ../shared/seeds, by document key ("000" … "004"); empty when absent."""
 
