@@ -22,12 +22,17 @@ from urllib.parse import unquote
 from markdown_it import MarkdownIt
 from markupsafe import Markup
 
+from sitegen.data.urls import email_problem, web_address_problem
+
 WHAT_TO_WRITE = ("schrijf een webadres dat begint met https://, een mailto:- of tel:-link, "
                  "of een link binnen deze site (bijv. /partners/ibdo/)")
 _SCHEME = re.compile(r"^([^/?#]*?):")
 _TEL = re.compile(r"^[0-9+()\-.]+$")
 ATTRIBUTE_LIST = re.compile(r"\{[^{}\n]*\}")
-HTML_TAG = re.compile(r"<\s*[/!?]?\s*[a-zA-Z]")
+# One character class between < and the letter, not `\s*[/!?]?\s*`: two stars around an optional
+# part backtrack quadratically on `<` + 16,000 spaces + `1` (3.7 s per field, issue 26).
+# Every pattern here runs on text from a pull request: each must stay linear (tests/test_editor_text.py).
+HTML_TAG = re.compile(r"<[\s/!?]*[a-zA-Z]")
 LINK_DESTINATION = re.compile(r"\]\(([^)]*)\)?")
 
 
@@ -48,8 +53,10 @@ def _variant_problem(url: str) -> str | None:
     scheme = match.group(1)
     if scheme == "https":
         return None if re.match(r"^https://[^/?#@\s]+", url) else f"'{url}' is geen volledig webadres; {WHAT_TO_WRITE}"
-    if scheme == "mailto" and len(url) > len("mailto:"):
-        return None
+    if scheme == "mailto":
+        # One address by the e-mail rule, nothing after it: a ?cc= or %2C would add a recipient.
+        problem = email_problem(url[len("mailto:"):])
+        return f"{problem} (in een mailto:-link; schrijf mailto:naam@voorbeeld.nl)" if problem else None
     if scheme == "tel" and _TEL.match(url[4:]):
         return None
     shown = scheme if len(scheme) <= 20 else scheme[:20] + "…"
@@ -60,6 +67,8 @@ def link_problem(url: str) -> str | None:
     """None when url may be a link's href; else a Dutch message. Checked as written, and as a
     browser would read it after decoding entities and %-escapes: every reading must pass."""
     readings = [url, html.unescape(url), unquote(url), unquote(html.unescape(url)), html.unescape(unquote(url))]
+    if url.startswith("https:") and (problem := web_address_problem(url)):
+        return problem  # the one address rule of sitegen.data.urls, on the address as written
     for reading in readings:
         problem = _variant_problem(reading)
         if problem:
@@ -95,11 +104,39 @@ def _walk(tokens):
             yield from _walk(token.children)
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2064\ufeff]")
+# Invisible characters, by Unicode category (issue 26): control (Cc), format (Cf: bidi marks and
+# isolates, zero-width characters, the soft hyphen, tag characters, U+FEFF), surrogates (Cs),
+# private use (Co), unassigned (Cn) and the line and paragraph separators (Zl, Zp). Dutch text needs
+# none of them; only a line break and a tab are kept (YAML's folded texts and lists hold them).
+INVISIBLE_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})
+TEXT_WHITESPACE = frozenset("\n\t")
 
 
-CONTROL_MESSAGE = ("er staat een onzichtbaar teken (een stuurteken) in de tekst; typ de tekst opnieuw "
-                   "of haal het teken weg")
+def invisible_characters(text: str, allowed: frozenset[str] = TEXT_WHITESPACE) -> list[str]:
+    """The distinct invisible characters in text, in order of appearance."""
+    found: dict[str, None] = {}
+    for c in text:
+        if c not in allowed and unicodedata.category(c) in INVISIBLE_CATEGORIES:
+            found.setdefault(c)
+    return list(found)
+
+
+def character_label(c: str) -> str:
+    """U+2066 (LEFT-TO-RIGHT ISOLATE): how a message names a character no one can see."""
+    name = unicodedata.name(c, None) or ("stuurteken" if unicodedata.category(c) == "Cc" else "geen naam")
+    return f"U+{ord(c):04X} ({name})"
+
+
+def invisible_problem(text: str, field: str = "", allowed: frozenset[str] = TEXT_WHITESPACE) -> str | None:
+    """A Dutch message naming each invisible character (code and Unicode name), or None."""
+    found = invisible_characters(text, allowed)
+    if not found:
+        return None
+    where = f" in '{field}'" if field else " in de tekst"
+    names = ", ".join(character_label(c) for c in found[:5]) + (" en meer" if len(found) > 5 else "")
+    word = "staat een onzichtbaar teken" if len(found) == 1 else "staan onzichtbare tekens"
+    return (f"er {word}{where}: {names}; haal het weg: typ de tekst opnieuw in plaats van "
+            f"hem te kopiëren en te plakken")
 
 
 def plain_problems(text: str) -> list[str]:
@@ -107,8 +144,8 @@ def plain_problems(text: str) -> list[str]:
     found = []
     if HTML_TAG.search(text):
         found.append("HTML is niet toegestaan in tekst; schrijf gewone tekst (zonder < en >)")
-    if _CONTROL.search(text):
-        found.append(CONTROL_MESSAGE)
+    if problem := invisible_problem(text):
+        found.append(problem)
     return found
 
 
@@ -125,8 +162,8 @@ def problems(text: str) -> list[str]:
             "haal de { } weg en schrijf gewone tekst")
     if HTML_TAG.search(text):
         add("HTML is niet toegestaan in tekst; schrijf gewone tekst of Markdown (zonder < en >)")
-    if _CONTROL.search(text):
-        add(CONTROL_MESSAGE)
+    if problem := invisible_problem(text):
+        add(problem)
     # Link destinations as written, newlines and all (markdown-it does not even see
     # `java\nscript:` as a link, a browser would): each one must pass the link rule.
     bad_destination = False

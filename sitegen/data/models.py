@@ -9,11 +9,11 @@ from __future__ import annotations
 import re
 from datetime import date
 from typing import Annotated, Literal, Optional
-from urllib.parse import urlsplit
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
 
-from sitegen.data.editor_text import plain_problems, problems
+from sitegen.data.editor_text import invisible_problem, plain_problems, problems
+from sitegen.data.urls import EMAIL_MAX, EMAIL_PATTERN, email_address, web_address
 from sitegen.data.vocabulary import ACTIVITY_TYPES, KNELPUNTEN, LETTERS, PARTNER_KINDS, ROLES, STATUSES
 
 SEED_DOCUMENTS = ("000", "001", "002", "003", "004")
@@ -46,16 +46,6 @@ def _markdown_text(value: str) -> str:
     return value
 
 
-def _https_url(value: str) -> str:
-    try:
-        parts = urlsplit(value.strip())
-    except ValueError:  # e.g. "Invalid IPv6 URL" for a stray [ : English, and no address anyway
-        parts = urlsplit("")
-    if parts.scheme != "https" or not parts.netloc or " " in value.strip():
-        raise ValueError(f"'{value}' is geen geldig webadres; het moet beginnen met https://")
-    return value.strip()
-
-
 def _slug(value: str) -> str:
     if not _SLUG.match(value):
         raise ValueError(f"'{value}' is geen geldige id; gebruik kleine letters, cijfers en streepjes (bijv. it-hub-drenthe)")
@@ -75,7 +65,11 @@ def _line_range(value: str) -> str:
 
 Text = Annotated[str, AfterValidator(_short_text)]
 MarkdownText = Annotated[str, AfterValidator(_markdown_text)]
-HttpsUrl = Annotated[str, AfterValidator(_https_url)]
+# One address rule (sitegen.data.urls): stored as the WHATWG parser writes it, so the pages and
+# exports carry exactly what a browser opens.
+HttpsUrl = Annotated[str, AfterValidator(web_address)]
+Email = Annotated[str, AfterValidator(email_address),
+                  Field(json_schema_extra={"pattern": EMAIL_PATTERN, "maxLength": EMAIL_MAX})]
 Slug = Annotated[str, AfterValidator(_slug)]
 ActivityType = Literal[tuple(ACTIVITY_TYPES)]  # type: ignore[valid-type]
 Knelpunt = Literal[tuple(KNELPUNTEN)]  # type: ignore[valid-type]
@@ -86,8 +80,25 @@ Letter = Literal[LETTERS]  # type: ignore[valid-type]
 Classification = Literal["bron", "redactie"]
 
 
+def _no_invisible(value, field: str):
+    """Every text in every field (lists too): no invisible character but a line break or a tab."""
+    if isinstance(value, str):
+        if problem := invisible_problem(value, field):
+            raise ValueError(problem)
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            _no_invisible(item, field)
+
+
 class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _visible(cls, value, info: ValidationInfo):
+        # Before every other rule, so the message names the character, not a pattern it breaks.
+        _no_invisible(value, info.field_name or "")
+        return value
 
 
 class Source(Strict):
@@ -125,7 +136,7 @@ Sources = Annotated[list[Source], Field(min_length=1, description="Waar de gegev
 class Contact(Strict):
     """How an owner reaches a partner or a gemeente's ondernemersloket: only what a source gives."""
 
-    email: Optional[Annotated[str, Field(pattern=r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$", max_length=120)]] = Field(
+    email: Optional[Email] = Field(
         None, description="E-mailadres, alleen als de bron het noemt")
     phone: Optional[Annotated[str, Field(pattern=r"^\+?[0-9 ()-]{6,20}$")]] = Field(
         None, description="Telefoonnummer, alleen als de bron het noemt")
