@@ -119,17 +119,21 @@ def test_csv_cells_cannot_become_spreadsheet_formulas():
     assert row["kind"] == "gewone tekst"
 
 
-FORMULA_SIGNS = "=+-@"
+FORMULA_SIGNS = "=+-@\uff1d\uff0b\uff0d\uff20"  # and their fullwidth forms ＝ ＋ － ＠
 
 
 def cells_a_spreadsheet_might_see(value: str) -> list[str]:
-    """Every piece of a field that could start a cell: split on ';', tab and line breaks."""
-    return [piece.lstrip(" ") for piece in re.split(r"[;\t\r\n]", value)]
+    """Every piece of a field that could start a cell: split on ';', ',' (Excel outside the
+    Netherlands), tab and line breaks."""
+    return [piece.lstrip(" ") for piece in re.split(r"[;,\t\r\n]", value)]
 
 
 @pytest.mark.parametrize("text", [
     "Tekst;=1+1", "Tekst; =1+1", "Tekst\t=1+1", "Tekst\t@SUM(A1)", "regel één\n+31 592", "a;-2;b",
     "\t=1+1", "\r=1+1", "  =1+1", "=1+1;=2+2",
+    # Issue 26: a comma is a cell boundary for Excel with a comma list separator; fullwidth signs.
+    "gratis,=cmd|' /C calc'!A0", "gratis, =cmd|' /C calc'!A0", "a,@SUM(A1)", "a,-2,+3",
+    "\uff1dcmd|' /C calc'!A0", "gratis,\uff20SUM(A1)", "gratis;\uff0b1",
 ])
 def test_no_piece_of_a_cell_starts_a_formula(text):
     from sitegen.exports.open_data import to_csv
@@ -139,6 +143,17 @@ def test_no_piece_of_a_cell_starts_a_formula(text):
         for piece in cells_a_spreadsheet_might_see(row[column]):
             assert not piece.startswith(tuple(FORMULA_SIGNS)), (column, row[column])
     assert row["name"].replace("'", "") == text.replace("'", "")  # nothing else changes
+
+
+def test_a_csv_opened_by_an_excel_that_splits_on_commas_runs_no_formula():
+    # Excel outside the Netherlands splits a .csv on its list separator, mostly ','.
+    from sitegen.exports.open_data import to_csv
+    record = {"id": "x", "cost": "gratis,=cmd|' /C calc'!A0", "target_group": "mkb,+31 592,@x,\uff1d1"}
+    text = to_csv([record], list(record))[1:]
+    for row in csv.reader(io.StringIO(text), delimiter=","):
+        for cell in row:
+            assert not cell.lstrip(" ").startswith(tuple(FORMULA_SIGNS)), cell
+    assert rows(to_csv([record], list(record)))[0]["cost"] == "gratis,'=cmd|' /C calc'!A0"
 
 
 def test_the_real_csv_files_have_a_bom_split_on_semicolons_and_run_no_formula(files):
@@ -161,6 +176,6 @@ def test_the_open_data_page_says_how_the_csv_is_written(dataset, tmp_path):
     write_open_data(dataset, tmp_path, TODAY, SiteSettings())
     page = (tmp_path / "open-data.md").read_text(encoding="utf-8")
     assert "puntkomma (`;`)" in page and "byte order mark" in page and "ë" in page
-    assert "na een puntkomma, een tab of" in page
+    assert "na een puntkomma, een komma, een tab of" in page
 
 

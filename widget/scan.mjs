@@ -18,7 +18,7 @@ const main = $("#inhoud");
 const ids = data.questions.map((q) => q.id);
 const answers = new Answers(ids);
 const params = new URLSearchParams(location.search);
-applyTheme(params);
+const appliedTheme = applyTheme(params); // only these go into the share link
 const level = headingLevel(params);
 setHeadingLevel(level);
 const framed = window.self !== window.top;
@@ -107,7 +107,7 @@ function showResult({ history = "push", focus = true } = {}) {
     if (run !== resultRun) return;
     lastResult = result;
     renderResult($("#result-body"), result, data, level);
-    const link = shareUrl(code);
+    const link = shareUrl(code, { ...appliedTheme, gemeente: pageGemeente || undefined });
     renderHandoff($("#handoff-contacts"), $("#mail-preview"), result, link);
     renderCard($("#result-card"), result, data);
     clearComparison();

@@ -22,7 +22,7 @@ from urllib.parse import unquote
 from markdown_it import MarkdownIt
 from markupsafe import Markup
 
-from sitegen.data.urls import email_problem, web_address_problem
+from sitegen.data.urls import ADDRESS_MAX, email_problem, web_address_problem
 
 WHAT_TO_WRITE = ("schrijf een webadres dat begint met https://, een mailto:- of tel:-link, "
                  "of een link binnen deze site (bijv. /partners/ibdo/)")
@@ -66,6 +66,8 @@ def _variant_problem(url: str) -> str | None:
 def link_problem(url: str) -> str | None:
     """None when url may be a link's href; else a Dutch message. Checked as written, and as a
     browser would read it after decoding entities and %-escapes: every reading must pass."""
+    if len(url) > ADDRESS_MAX:  # bounded work: five readings of a megabyte are not needed to refuse it
+        return f"het adres van een link is te lang (meer dan {ADDRESS_MAX} tekens); {WHAT_TO_WRITE}"
     readings = [url, html.unescape(url), unquote(url), unquote(html.unescape(url)), html.unescape(unquote(url))]
     if url.startswith("https:") and (problem := web_address_problem(url)):
         return problem  # the one address rule of sitegen.data.urls, on the address as written
@@ -114,6 +116,8 @@ TEXT_WHITESPACE = frozenset("\n\t")
 
 def invisible_characters(text: str, allowed: frozenset[str] = TEXT_WHITESPACE) -> list[str]:
     """The distinct invisible characters in text, in order of appearance."""
+    if text.isprintable():  # fast path: isprintable() is False for every category refused here
+        return []
     found: dict[str, None] = {}
     for c in text:
         if c not in allowed and unicodedata.category(c) in INVISIBLE_CATEGORIES:
@@ -139,8 +143,28 @@ def invisible_problem(text: str, field: str = "", allowed: frozenset[str] = TEXT
             f"hem te kopiëren en te plakken")
 
 
+# Bounded work (issue 26): a text longer than this is refused before any parser sees it. The
+# Markdown parser has inputs that cost more than linear time ("[" repeated, "*a" repeated); at these
+# lengths each check stays in milliseconds. The real data's longest description is under 500.
+MARKDOWN_MAX = 5000
+PLAIN_MAX = 2000
+
+
+def _dutch_number(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
+
+
+def length_problem(text: str, limit: int) -> str | None:
+    if len(text) <= limit:
+        return None
+    return (f"de tekst is te lang: hooguit {_dutch_number(limit)} tekens (nu {_dutch_number(len(text))}); "
+            f"kort hem in")
+
+
 def plain_problems(text: str) -> list[str]:
     """A short text is shown as plain text; HTML and invisible control characters are refused."""
+    if problem := length_problem(text, PLAIN_MAX):
+        return [problem]
     found = []
     if HTML_TAG.search(text):
         found.append("HTML is niet toegestaan in tekst; schrijf gewone tekst (zonder < en >)")
@@ -151,6 +175,8 @@ def plain_problems(text: str) -> list[str]:
 
 def problems(text: str) -> list[str]:
     """Dutch messages for everything render() would refuse in a Markdown text; [] when it is fine."""
+    if problem := length_problem(text, MARKDOWN_MAX):
+        return [problem]
     found: list[str] = []
 
     def add(message: str) -> None:

@@ -20,7 +20,8 @@ from sitegen.exports.hsds import hsds_export
 from sitegen.data.models import Instrument, Partner, Source
 from sitegen.data.dates import nl_date
 from sitegen.data.settings import SiteSettings
-from sitegen.data.urls import instrument_url, partner_url
+from sitegen.data.urls import email_problem, instrument_url, is_web_address, partner_url
+from sitegen.errors import BuildError, printable
 
 FOLDER = "data"
 FORMAT_VERSION = 1
@@ -95,8 +96,10 @@ CSV_BOM = "\ufeff"
 
 # A spreadsheet runs a cell that starts with one of these as a formula (CSV injection, OWASP).
 # A cell may start at the start of the text, and, for a program that splits differently than we
-# meant, after a ';', a tab or a line break; spaces before the sign do not stop a formula.
-_FORMULA = re.compile(r"(^|[;\t\r\n])( *)(?=[=+\-@])")
+# meant, after a ';', a ',' (Excel outside the Netherlands splits on its list separator, mostly a
+# comma), a tab or a line break; spaces before the sign do not stop a formula. The fullwidth
+# signs (＝ ＋ － ＠) are guarded too: some spreadsheets and input methods fold them to = + - @.
+_FORMULA = re.compile(r"(^|[;,\t\r\n])( *)(?=[=+\-@\uff1d\uff0b\uff0d\uff20])")
 
 
 def _as_text(cell: str) -> str:
@@ -122,19 +125,52 @@ def _dump(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, indent=1) + "\n"
 
 
+# Keys whose values are addresses someone opens: web addresses ("page" only inside a contact; the
+# records' own "page" is the site-relative path of the entry) and e-mail addresses.
+_WEB_KEYS = ("website", "url")
+
+
+def address_problems(value: object, where: str = "", in_contact: bool = False) -> list[str]:
+    """Every address in an export that does not pass sitegen.data.urls (as the parser writes it).
+    The models already refuse them; this checks what comes out, whatever fed the export."""
+    found: list[str] = []
+    if isinstance(value, dict):
+        for key, item in value.items():
+            here = f"{where}.{key}" if where else str(key)
+            web = key in _WEB_KEYS or (in_contact and key == "page")
+            if item is not None and web and not is_web_address(item):
+                found.append(f"{here}: '{printable(str(item))[:80]}' is geen geldig https-adres")
+            elif item is not None and key == "email" and email_problem(item):
+                found.append(f"{here}: '{printable(str(item))[:80]}' is geen geldig e-mailadres")
+            else:
+                found += address_problems(item, here, key == "contact")
+    elif isinstance(value, list):
+        for n, item in enumerate(value):
+            found += address_problems(item, f"{where}[{n}]", in_contact)
+    return found
+
+
+def _checked(name: str, items: list) -> list:
+    if problems := address_problems(items, name):
+        raise BuildError("De open data bevat een adres dat niet door de controle komt; er is niets "
+                         "geschreven. Draai python build.py check en verbeter de gegevens:\n  "
+                         + "\n  ".join(problems[:20]))
+    return items
+
+
 def export_files(dataset: Dataset, today: date, settings: SiteSettings) -> dict[str, str]:
-    """Relative path under site/data/ -> file content."""
-    partners = [partner_record(dataset, p) for p in dataset.partners]
-    instruments = [instrument_record(dataset, i, today) for i in dataset.instruments]
+    """Relative path under site/data/ -> file content. Every address in it is checked on the way out."""
+    partners = _checked("partners", [partner_record(dataset, p) for p in dataset.partners])
+    instruments = _checked("instruments", [instrument_record(dataset, i, today) for i in dataset.instruments])
     files = {
         "partners.json": _dump(_envelope("partners", partners, today, settings)),
         "partners.csv": to_csv(partners, PARTNER_COLUMNS),
         "instruments.json": _dump(_envelope("instruments", instruments, today, settings)),
         "instruments.csv": to_csv(instruments, INSTRUMENT_COLUMNS),
-        "ladder.json": _dump(_envelope("ladder", dataset.ladder.model_dump(mode="json"), today, settings)),
+        "ladder.json": _dump(_envelope("ladder", _checked("ladder", dataset.ladder.model_dump(mode="json")), today, settings)),
     }
     for stem, objects in hsds_export(dataset, today).items():
-        files[f"hsds/{stem}.json"] = _dump(objects)
+        files[f"hsds/{stem}.json"] = _dump(_checked(f"hsds/{stem}", objects))
     return files
 
 

@@ -1,12 +1,19 @@
 // Result actions: print / save as PDF, download JSON, copy the share link.
 
-// The share link keeps ?gemeente= and the gemeente's colours, not the frame's own plumbing nor
-// the heading level, which fits the host page (opened on its own, the page needs its h1).
-export function shareUrl(code) {
-  const params = new URLSearchParams(location.search);
-  for (const name of ["embed", "parent", "watchdog", "heading"]) params.delete(name);
+// The share link keeps the page's gemeente and the gemeente's colours and font, and only as the
+// page accepted them (`accepted`: a known gemeente, what applyTheme applied). A parameter the page
+// refused (?font=x;}body{…) or anything else on the address never travels on in a link or a mail.
+// Not the frame's own plumbing (embed, parent, watchdog) nor the heading level, which fits the host
+// page (opened on its own, the page needs its h1).
+export const SHARED_PARAMETERS = ["gemeente", "accent", "color", "focus", "font"];
+
+export function shareUrl(code, accepted = {}, where = location) {
+  const params = new URLSearchParams();
+  for (const name of SHARED_PARAMETERS) {
+    if (typeof accepted[name] === "string" && accepted[name]) params.set(name, accepted[name]);
+  }
   const query = params.toString();
-  return `${location.origin}${location.pathname}${query ? `?${query}` : ""}#${code}`;
+  return `${where.origin}${where.pathname}${query ? `?${query}` : ""}#${code}`;
 }
 
 export function downloadJson(result) {

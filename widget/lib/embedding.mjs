@@ -11,20 +11,27 @@ const PROPERTY = {
   focus: "--utrecht-focus-outline-color",
 };
 
-/** Apply accent, color, focus and font from the URL to :root; refuse what breaks WCAG contrast. */
+/** Apply accent, color, focus and font from the URL to :root; refuse what breaks WCAG contrast.
+ *  Returns the parameters applied, as written: the share link carries these and nothing else. */
 export function applyTheme(params, root = document.documentElement) {
+  const applied = {};
   for (const [name, property] of Object.entries(PROPERTY)) {
     const value = params.get(name);
     if (!value) continue;
     const check = checkColour(name, value);
-    if (check.ok) root.style.setProperty(property, check.value);
-    else console.warn(`${PREFIX}${check.reason}; de standaardkleur blijft.`);
+    if (check.ok) {
+      root.style.setProperty(property, check.value);
+      applied[name] = value;
+    } else console.warn(`${PREFIX}${check.reason}; de standaardkleur blijft.`);
   }
   const font = params.get("font");
   if (font) {
-    if (FONT.test(font)) root.style.setProperty("--utrecht-document-font-family", font);
-    else console.warn(`${PREFIX}het lettertype "${font}" wordt niet gebruikt: geef alleen namen van lettertypen.`);
+    if (FONT.test(font)) {
+      root.style.setProperty("--utrecht-document-font-family", font);
+      applied.font = font;
+    } else console.warn(`${PREFIX}het lettertype "${font}" wordt niet gebruikt: geef alleen namen van lettertypen.`);
   }
+  return applied;
 }
 
 /** Heading level for the scan's main headings (1-6), from ?heading=; 1 when absent or wrong. */

@@ -4,22 +4,30 @@
 import { el } from "./dom.mjs";
 import { SITE_ROOT } from "./result.mjs";
 
-const EMAIL = /^[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$/;
+// The e-mail rule of sitegen.data.urls (issue 26): letters, digits and . _ + - before the @ (no %,
+// no comma: a mail program that decodes %2C before it splits would add a recipient), a lower-case
+// domain name of two or more labels after it, no xn-- label. The data passed it; this holds it here too.
+const EMAIL = /^[A-Za-z0-9_+-]+(\.[A-Za-z0-9_+-]+)*@[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$/;
+
+export function isEmail(address) {
+  return typeof address === "string" && address.length <= 120 && EMAIL.test(address) && !/[@.]xn--/.test(address);
+}
 
 export function mailBody(result, link) {
   return `Hallo,\n\nIk heb de digitale zelfscan van Drenthe Digitaal gedaan en wil de uitkomst graag met je bespreken.\n\n` +
     `Link naar mijn uitkomst: ${link}\n\n${result.summary || ""}\n\nMet vriendelijke groet,\n`;
 }
 
+// Every part %-encoded (RFC 6068): the address's local part and domain, the subject and the body.
 export function mailtoHref(address, subject, body) {
-  const to = address && EMAIL.test(address) ? address : "";
+  const to = isEmail(address) ? address.split("@").map(encodeURIComponent).join("@") : "";
   return `mailto:${to}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}`;
 }
 
 function contactItem(contact, subject, body) {
   const page = contact.url ? SITE_ROOT + contact.url : null;
   const parts = [el("strong", { text: contact.name })];
-  if (contact.email && EMAIL.test(contact.email)) {
+  if (isEmail(contact.email)) {
     parts.push(el("p", {}, "E-mail: ", el("span", { class: "address", text: contact.email })),
       el("a", { class: "button button--primary", href: mailtoHref(contact.email, subject, body) },
         `Mail je uitkomst naar ${contact.name}`));
@@ -38,7 +46,7 @@ export function renderHandoff(list, preview, result, link) {
   const body = mailBody(result, link);
   const contacts = (handoff.contacts || []).map((c) => contactItem(c, subject, body));
   // Nobody with a known address: the person's own mail program, with an empty "Aan".
-  if (!(handoff.contacts || []).some((c) => c.email && EMAIL.test(c.email))) {
+  if (!(handoff.contacts || []).some((c) => isEmail(c.email))) {
     contacts.push(el("li", { "data-contact": "zelf" },
       el("a", { class: "button", href: mailtoHref("", subject, body) }, "Open een e-mail met deze tekst"),
       el("p", { class: "hint", text: "Je vult dan zelf het adres in." })));
