@@ -202,3 +202,28 @@ def test_every_address_in_the_real_exports_is_as_a_browser_reads_it(dataset):
 def test_a_bare_origin_in_the_data_is_stored_with_its_slash(dataset):
     websites = [p.website for p in dataset.partners if p.website] + [i.website for i in dataset.instruments if i.website]
     assert websites and all(w == web_address(w) and URL(w).href == w for w in websites)
+
+
+# The share link (finding 9): only the parameters the page accepted, in the link and the mail body.
+def test_the_share_link_carries_only_what_the_page_accepted():
+    out = json.loads(_node("""
+        import { applyTheme } from "./widget/lib/embedding.mjs";
+        import { shareUrl } from "./widget/lib/actions.mjs";
+        import { mailBody } from "./widget/lib/handoff.mjs";
+        console.warn = () => {};
+        const set = {};
+        const root = { style: { setProperty: (name, value) => { set[name] = value; } } };
+        const where = { origin: "https://scan.example", pathname: "/scan/" };
+        const hostile = new URLSearchParams("font=x;}body{background:url(https://evil.example/)}&accent=%23ffff00"
+          + "&color=%23000000&gemeente=emmen&parent=https://evil.example&embed=1&heading=2&evil=%3Cscript%3E");
+        const applied = applyTheme(hostile, root);
+        const link = shareUrl("v1.CCBCDCC", { ...applied, gemeente: "emmen" }, where);
+        const good = applyTheme(new URLSearchParams("font=Georgia, serif&accent=%238a1538"), root);
+        console.log(JSON.stringify({ applied, link, body: mailBody({ summary: "" }, link),
+          good: shareUrl("v1.A", good, where), none: shareUrl("v1.A", {}, where) }));"""))
+    assert out["applied"] == {"color": "#000000"}  # the font and the low-contrast accent were refused
+    assert out["link"] == "https://scan.example/scan/?gemeente=emmen&color=%23000000#v1.CCBCDCC"
+    for refused in ("font", "body", "evil", "accent", "parent", "embed", "heading", "script"):
+        assert refused not in out["link"] and refused not in out["body"], refused
+    assert out["good"] == "https://scan.example/scan/?accent=%238a1538&font=Georgia%2C+serif#v1.A"
+    assert out["none"] == "https://scan.example/scan/#v1.A"
