@@ -47,6 +47,8 @@ def _markdown_text(value: str) -> str:
 
 
 def _slug(value: str) -> str:
+    if problem := invisible_problem(value):
+        raise ValueError(problem)
     if not _SLUG.match(value):
         raise ValueError(f"'{value}' is geen geldige id; gebruik kleine letters, cijfers en streepjes (bijv. it-hub-drenthe)")
     return value
@@ -81,13 +83,10 @@ Classification = Literal["bron", "redactie"]
 
 
 def _no_invisible(value, field: str):
-    """Every text in every field (lists too): no invisible character but a line break or a tab."""
-    if isinstance(value, str):
-        if problem := invisible_problem(value, field):
-            raise ValueError(problem)
-    elif isinstance(value, (list, tuple)):
-        for item in value:
-            _no_invisible(item, field)
+    """Every text field: no invisible character but a line break or a tab. A list's items are
+    checked by their own type (Text, Slug), so the message points at the item's own line."""
+    if isinstance(value, str) and (problem := invisible_problem(value, field)):
+        raise ValueError(problem)
 
 
 class Strict(BaseModel):

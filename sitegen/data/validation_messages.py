@@ -41,7 +41,11 @@ def dutch_message(error: dict) -> str:
     if kind == "string_pattern_mismatch":
         return f"'{got}' past niet bij het vereiste patroon van '{field}'"
     if kind == "value_error":
-        return str(ctx.get("error", error["msg"]))
+        message = str(ctx.get("error", error["msg"]))
+        # A text rule does not know its field (a list item, a Text inside a Source): name it here.
+        if message.startswith(("er staat een onzichtbaar teken in de tekst", "er staan onzichtbare tekens in de tekst")):
+            message = message.replace(" in de tekst:", f" in '{field}':", 1)
+        return message
     return f"'{field}': {error['msg']}"
 
 
