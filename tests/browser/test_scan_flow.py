@@ -258,3 +258,17 @@ def test_print_of_the_whole_result_stays_short(page, base_url, scan_data):
     import re
     pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
     assert 1 <= pages <= 4, f"the printed result takes {pages} pages"
+
+
+def test_the_share_link_and_mail_carry_only_the_parameters_the_page_accepted(page, base_url, scan_data):
+    # Issue 26: a refused font, an unknown gemeente's neighbour parameters and plumbing never travel on.
+    slug = scan_data["gemeenten"][0]["slug"]
+    page.goto(f"{base_url}/scan/?font=x;}}body{{background:red}}&accent=%23ffff00&color=%23000000"
+              f"&gemeente={slug}&evil=%3Cb%3E&heading=2&watchdog=60000#v1.CCBCDCC")
+    wait_for_result(page)
+    link = page.input_value("#share-link")
+    assert link.split("#")[0].endswith(f"/scan/?gemeente={slug}&color=%23000000"), link
+    mail = page.input_value("#mail-preview")
+    for refused in ("font", "body{", "evil", "accent", "heading", "watchdog"):
+        assert refused not in link and refused not in mail, refused
+    assert link in mail
