@@ -22,7 +22,7 @@ from repo_paths import ROOT, TODAY
 WORKFLOWS = ROOT / ".github" / "workflows"
 BUILD_PY = re.compile(r"\.venv/bin/python build\.py([^)>|\"\n]*)")
 KNOWN_TOOLS = ("make", ".venv/bin/python build.py", "apt-get", "gh ", "echo ", "number=", "if ", "elif ",
-               "else", "fi", "then", "git ", "printf ", "cat ", "url=")
+               "else", "fi", "then", "git ", "printf ", "cat ", "url=", "permission=")
 
 
 def workflows() -> dict[str, dict]:
@@ -389,7 +389,8 @@ def _form_body(gegeven: str, wijzigingen: str) -> str:
 def _pr_references(run: dict) -> set[str]:
     """Every PR number the workflow named in a gh call or in its answer on the issue."""
     calls = " ".join(c for c in run["gh"] if not c.startswith("pr list"))
-    return set(re.findall(r"(?:#|/pull/|pr (?:comment|edit|view|merge|close) )(\d+)", calls + " " + run["comment"]))
+    found = set(re.findall(r"(?:#|/pull/|pr (?:comment|edit|view|merge|close) )(\d+)", calls + " " + run["comment"]))
+    return found - {"7"}  # the issue's own number
 
 
 def test_a_labelled_issue_becomes_a_pull_request_and_an_answer(tmp_path):
