@@ -2,21 +2,22 @@
 
 Exit 0: the YAML file is edited and the same check as `build.py check` passes on all data.
 Exit 1: data/ is left as it was; the report says why. The report is Markdown for a comment on the
-issue (--report), in Dutch for the person who filled in the form.
+issue (--report), in Dutch for the person who filled in the form: on success with the parsed
+change as a table (the workflow repeats it in the pull request), on refusal with the problems as
+plain text. Either way it fits in one GitHub comment.
 """
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 from datetime import date
 from pathlib import Path
 
 from sitegen.data.data_edits import EditError, EditResult, apply_request
-from sitegen.errors import DataErrors
+from sitegen.data.github_text import (COMMENT_LIMIT, MAX_CELL_CHARS, capped, code_block, code_span, nl_number,
+                                      shorten)
 from sitegen.data.issue_form import FORM_FILE, FormError, parse_request
-
-MAX_BODY = 65_536  # GitHub's own limit for an issue body, in characters
+from sitegen.errors import DataErrors
 
 REFUSED_HELP = ("Wat nu? Pas je issue aan: klik bij je bericht op de drie puntjes (…) en kies *Edit*. "
                 "Verbeter wat hierboven staat en sla op. Vraag de redactie daarna in een reactie om het "
@@ -29,26 +30,39 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="schrijf het antwoord voor het issue (Markdown) ook naar dit bestand")
 
 
-def markdown_text(text: str) -> str:
-    """Text that may hold the reporter's own words, shown in a comment as plain text: no mention,
-    link, image or HTML, and control characters shown escaped instead of sent on."""
-    text = "".join(ch if ch.isprintable() or ch == " " else f"\\x{ord(ch):02x}" for ch in text)
-    return re.sub(r"([\\`*_\[\]<>!@#|~&])", r"\\\1", text)
-
-
 def refused(problems: list[str], intro: str = "Er klopt iets niet:") -> str:
-    items = "\n".join(f"- {markdown_text(p)}" for p in problems)
-    return f"**Je wijziging is nog niet verwerkt.** {intro}\n\n{items}\n\n{REFUSED_HELP}\n"
+    """The problems as plain text in a code block (GitHub makes no link or mention there), at most
+    MAX_PROBLEMS of them, so the answer always fits in one comment."""
+    return f"**Je wijziging is nog niet verwerkt.** {intro}\n\n{code_block(capped(problems))}\n\n{REFUSED_HELP}\n"
+
+
+def _cell(value) -> str:
+    if value is None:
+        return "*(niet ingevuld)*"
+    if isinstance(value, (list, tuple)):
+        value = ", ".join(str(v) for v in value)
+    elif isinstance(value, date):
+        value = value.isoformat()
+    return code_span(shorten(str(value), MAX_CELL_CHARS))
+
+
+def change_table(rows: list[tuple[str, object, object]]) -> list[str]:
+    """The parsed change as GitHub shows it to the maintainer: field, value now, value after.
+    Every value is a code span: no Markdown, HTML, mention or link can come out of it."""
+    lines = ["| Veld | Nu | Wordt |", "|---|---|---|"]
+    lines += [f"| {code_span(name)} | {_cell(old)} | {_cell(new)} |" for name, old, new in rows]
+    return lines
 
 
 def accepted(result: EditResult, n_partners: int, n_instruments: int) -> str:
     kind = "partner" if result.file.endswith("partners.yaml") else "instrument"
-    what = f"nieuwe {kind} `{result.entry_id}`" if result.new else f"{kind} `{result.entry_id}`"
+    what = f"nieuwe {kind} {code_span(result.entry_id)}" if result.new else f"{kind} {code_span(result.entry_id)}"
     lines = ["**Je wijziging is verwerkt.** Dank je wel!", "",
-             f"- Gegeven: {what}, in `{result.file}`",
-             f"- Aangepast: {', '.join(f'`{f}`' for f in result.fields)}",
+             f"- Gegeven: {what}, in {code_span(result.file)}",
              "- Bron: " + ("toegevoegd" if result.source_added else "stond er al bij"),
              f"- Controle van alle gegevens: in orde ({n_partners} partners, {n_instruments} instrumenten)", "",
+             "Dit is de wijziging, zoals het programma je issue heeft gelezen:", "",
+             *change_table(result.rows), "",
              "De redactie bekijkt de wijziging en neemt haar over als de bron het zegt. "
              "Misschien stelt ze je nog een vraag in dit issue."]
     return "\n".join(lines) + "\n"
@@ -64,9 +78,13 @@ def run(args: argparse.Namespace, paths, today: date) -> int:
     from sitegen.build_site import check
 
     try:
-        body = args.body.read_text(encoding="utf-8")[:MAX_BODY]
+        with args.body.open(encoding="utf-8", newline="") as f:  # keep a lone CR: the parser refuses it
+            body = f.read()
     except (OSError, UnicodeDecodeError) as exc:
         print(f"Het bestand met de tekst van het issue is niet te lezen: {args.body} ({exc})", file=sys.stderr)
+        return 1
+    if len(body.replace("\r\n", "\n")) > COMMENT_LIMIT:  # GitHub allows no longer body; cutting it off could change its meaning
+        _emit(refused([f"de tekst van het issue is langer dan {nl_number(COMMENT_LIMIT)} tekens; maak hem korter"]), args)
         return 1
     try:
         request = parse_request(body, paths.root / FORM_FILE)

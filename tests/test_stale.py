@@ -79,3 +79,24 @@ def test_broken_data_still_fails_with_the_check_message(data_copy):
     result = stale(data_copy)
     assert result.returncode == 1
     assert "data/partners.yaml" in result.stderr
+
+
+def test_names_in_the_monthly_issue_cannot_mention_link_or_break_the_table():
+    """Issue 26 §8: a name is shown as a code span; GitHub makes no mention, link or HTML there."""
+    from sitegen.exports.stale import StaleEntry, as_markdown
+    names = ["@redactie let op", "Zie https://elders.example/ en www.elders.example", "[klik](https://elders.example/)",
+             "a | b", "<img src=x>", "Naam met ` en ``"]
+    entries = [StaleEntry("partner", f"p{n}", name, "data/partners.yaml", n + 1, TODAY - timedelta(days=400))
+               for n, name in enumerate(names)]
+    body = as_markdown(entries, TODAY, "https://github.example/drenthe/drenthe-digitaal")
+    rows = [line for line in body.splitlines() if line.startswith("| partner")]
+    assert len(rows) == len(names)
+    for row, name in zip(rows, names):
+        cells = [c.strip() for c in re.split(r"(?<!\\)\|", row)[1:-1]]
+        assert len(cells) == 5, row  # a | in a name does not add a column
+        m = re.fullmatch(r"(`+)(.*?)(`+)", cells[2])
+        assert m and len(m[1]) == len(m[3]), cells[2]
+        inner = m[2][1:-1] if m[2].startswith(" ") and m[2].endswith(" ") else m[2]
+        assert inner.replace("\\|", "|") == name
+    outside = re.sub(r"(`+).*?\1", "", body)
+    assert "@redactie" not in outside and "elders.example" not in outside and "<img" not in outside

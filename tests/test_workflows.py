@@ -5,6 +5,7 @@ exist, a `build.py` command that is run for real on a copy of the data, or a kno
 """
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -21,7 +22,7 @@ from repo_paths import ROOT, TODAY
 WORKFLOWS = ROOT / ".github" / "workflows"
 BUILD_PY = re.compile(r"\.venv/bin/python build\.py([^)>|\"\n]*)")
 KNOWN_TOOLS = ("make", ".venv/bin/python build.py", "apt-get", "gh ", "echo ", "number=", "if ", "elif ",
-               "else", "fi", "then", "git ", "printf ", "cat ", "url=")
+               "else", "fi", "then", "git ", "printf ", "cat ", "url=", "permission=")
 
 
 def workflows() -> dict[str, dict]:
@@ -245,13 +246,28 @@ def test_the_issue_workflow_runs_on_the_editors_label_with_the_least_permissions
     assert "build.py check" in runs  # a pull request opened with GITHUB_TOKEN starts no other workflow
 
 
+# A stand-in for gh: it records each call and answers from the fixtures in its environment. For
+# `pr list` it returns FAKE_PRS (JSON), which in the tests below holds a PR from a fork with the bot's
+# branch name: the workflow must never refer to it.
 FAKE_GH_PR = """#!/bin/sh
 echo "$@" >> "$GH_LOG"
+env | grep -q '^GH_TOKEN=' && echo "token: $1 $2" >> "$GH_LOG.token"
 case "$1 $2" in
-  "pr create") echo "https://github.example/pr/1" ;;
-  "issue comment") shift 3; cat "$2" > "$GH_COMMENT" ;;
+  "api repos/"*) printf '%s\\n' "$FAKE_PERMISSION" ;;
+  "pr list") cat "$FAKE_PRS" ;;
+  "pr create") echo "https://github.example/drenthe/drenthe-digitaal/pull/31" ;;
+  "issue comment") shift 3; cat "$2" >> "$GH_COMMENT" ;;
 esac
 """
+
+FORK_PR = {"number": 66, "url": "https://github.example/drenthe/drenthe-digitaal/pull/66",
+           "headRefName": "gegevens/issue-7", "isCrossRepository": True,
+           "headRepositoryOwner": {"login": "aanvaller"}, "author": {"login": "aanvaller", "is_bot": False}}
+OWN_PR = {"number": 12, "url": "https://github.example/drenthe/drenthe-digitaal/pull/12",
+          "headRefName": "gegevens/issue-7", "isCrossRepository": False,
+          "headRepositoryOwner": {"login": "drenthe"}, "author": {"login": "app/github-actions", "is_bot": True}}
+EDITORS_PR = {**OWN_PR, "number": 13, "url": "https://github.example/drenthe/drenthe-digitaal/pull/13",
+              "author": {"login": "een-redacteur", "is_bot": False}}
 
 
 def _repo_copy(tmp_path: Path) -> Path:
@@ -276,10 +292,11 @@ def _repo_copy(tmp_path: Path) -> Path:
     return repo
 
 
-def _run_issue_job(tmp_path: Path, body: str) -> dict:
-    """Run the job's own shell steps in order, with the `if:`s the job has, and a stand-in for gh."""
-    if not shutil.which("bash") or not shutil.which("git"):
-        pytest.skip("bash of git ontbreekt")
+def _run_issue_job(tmp_path: Path, body: str, prs: list[dict] = (), permission: str = "write") -> dict:
+    """Run the job's own shell steps in order, with the `if:`s the job has, and a stand-in for gh.
+    Each step gets the job's env and its own, as on GitHub; nothing else."""
+    if not shutil.which("bash") or not shutil.which("git") or not shutil.which("jq"):
+        pytest.skip("bash, git of jq ontbreekt")
     repo = _repo_copy(tmp_path)
     gh = tmp_path / "bin" / "gh"
     gh.parent.mkdir()
@@ -287,23 +304,63 @@ def _run_issue_job(tmp_path: Path, body: str) -> dict:
     gh.chmod(gh.stat().st_mode | stat.S_IEXEC)
     runner_temp = tmp_path / "runner"
     runner_temp.mkdir()
-    env = dict(os.environ, PATH=f"{gh.parent}:{os.environ['PATH']}", GH_LOG=str(tmp_path / "gh.log"),
-               GH_COMMENT=str(tmp_path / "comment.md"), RUNNER_TEMP=str(runner_temp), NUMBER="7",
-               BRANCH="gegevens/issue-7", GITHUB_OUTPUT=str(tmp_path / "output"), ISSUE_BODY=body,
-               GIT_CONFIG_GLOBAL=str(tmp_path / "gitconfig"))
-    steps = {s.get("id") or s.get("name"): s for s in workflows()["issue-form.yml"]["jobs"]["verwerken"]["steps"]}
+    (tmp_path / "prs.json").write_text(json.dumps(list(prs)), encoding="utf-8")
+    (tmp_path / "output").write_text("", encoding="utf-8")
+    job = workflows()["issue-form.yml"]["jobs"]["verwerken"]
+    expressions = {"${{ github.token }}": "geheim", "${{ github.repository }}": "drenthe/drenthe-digitaal",
+                   "${{ github.event.issue.number }}": "7", "${{ github.event.issue.body }}": body,
+                   "${{ github.event.sender.login }}": "een-redacteur"}
+
+    def resolve(value: str, outcomes: dict) -> str:
+        for key, val in expressions.items():
+            value = value.replace(key, val)
+        for step_id, outcome in outcomes.items():
+            value = value.replace("${{ steps.%s.outcome }}" % step_id, outcome)
+        for line in (tmp_path / "output").read_text(encoding="utf-8").splitlines():
+            step_id, _, pair = line.partition(":")
+            key, _, val = pair.partition("=")
+            value = value.replace("${{ steps.%s.outputs.%s }}" % (step_id, key), val)
+        return value
+
+    base = {k: v for k, v in os.environ.items() if k in ("HOME", "LANG", "PATH")}
+    base.update(PATH=f"{gh.parent}:{os.environ['PATH']}", GH_LOG=str(tmp_path / "gh.log"),
+                GH_COMMENT=str(tmp_path / "comment.md"), RUNNER_TEMP=str(runner_temp),
+                FAKE_PRS=str(tmp_path / "prs.json"), FAKE_PERMISSION=permission,
+                GIT_CONFIG_GLOBAL=str(tmp_path / "gitconfig"))
+    steps = {s.get("id") or s.get("name"): s for s in job["steps"] if "run" in s}
+    outcomes: dict[str, str] = {}
 
     def run(step_id: str) -> str:
-        result = subprocess.run(["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", steps[step_id]["run"]],
+        step = steps[step_id]
+        env = dict(base)
+        env.update({k: resolve(str(v), outcomes) for k, v in {**job.get("env", {}), **step.get("env", {})}.items()})
+        out = tmp_path / f"output.{step_id}"
+        env["GITHUB_OUTPUT"] = str(out)
+        result = subprocess.run(["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", step["run"]],
                                 cwd=repo, env=env, capture_output=True, text=True)
-        return "success" if result.returncode == 0 else "failure"
+        if out.exists():  # remember outputs as 'step:key=value'
+            with (tmp_path / "output").open("a", encoding="utf-8") as f:
+                f.writelines(f"{step_id}:{line}\n" for line in out.read_text(encoding="utf-8").splitlines())
+        outcomes[step_id] = "success" if result.returncode == 0 else "failure"
+        return outcomes[step_id]
 
-    outcomes = {"omzetten": run("omzetten")}
-    ok = "ok=true" in (tmp_path / "output").read_text(encoding="utf-8")
-    for step_id in ("controle", "pr"):
-        outcomes[step_id] = run(step_id) if ok and outcomes.get("controle", "success") == "success" else "skipped"
-    env.update(CONVERTED=outcomes["omzetten"], CHECKED=outcomes["controle"], OPENED=outcomes["pr"])
-    outcomes["antwoord"] = run("Antwoord in het issue")
+    def wanted(step_id: str) -> bool:
+        """The `if:` of a step: the job's conditions are "steps.X.outputs.Y == 'Z'" joined by &&."""
+        for part in steps[step_id].get("if", "").split("&&"):
+            m = re.fullmatch(r"\s*steps\.([\w-]+)\.outputs\.(\w+) == '(\w+)'\s*", part)
+            if m and resolve("${{ steps.%s.outputs.%s }}" % (m[1], m[2]), outcomes) != m[3]:
+                return False
+        return True
+
+    failed = False
+    for step_id in ("rechten", "omzetten", "controle", "pr"):
+        if step_id not in steps:
+            continue
+        if failed or not wanted(step_id):
+            outcomes[step_id] = "skipped"
+            continue
+        failed = run(step_id) == "failure"
+    run("antwoord" if "antwoord" in steps else "Antwoord in het issue")
     log = tmp_path / "gh.log"
     branches = subprocess.run(["git", "--git-dir", str(tmp_path / "origin.git"), "branch", "--list"],
                               capture_output=True, text=True).stdout
@@ -311,9 +368,13 @@ def _run_issue_job(tmp_path: Path, body: str) -> dict:
     if "gegevens/issue-7" in branches:
         changed = subprocess.run(["git", "--git-dir", str(tmp_path / "origin.git"), "diff", "--name-only",
                                   "gegevens/issue-7~1", "gegevens/issue-7"], capture_output=True, text=True).stdout
-    return dict(outcomes=outcomes, ok=ok, gh=log.read_text(encoding="utf-8").splitlines() if log.exists() else [],
+    token_log = tmp_path / "gh.log.token"
+    return dict(outcomes=outcomes, ok="omzetten:ok=true" in (tmp_path / "output").read_text(encoding="utf-8"),
+                gh=log.read_text(encoding="utf-8").splitlines() if log.exists() else [],
+                token_calls=token_log.read_text(encoding="utf-8").splitlines() if token_log.exists() else [],
                 comment=(tmp_path / "comment.md").read_text(encoding="utf-8") if (tmp_path / "comment.md").exists() else "",
-                branches=branches, changed=changed.split(), repo=repo)
+                branches=branches, changed=changed.split(), repo=repo,
+                pr_body=(runner_temp / "pr.md").read_text(encoding="utf-8") if (runner_temp / "pr.md").exists() else "")
 
 
 def _form_body(gegeven: str, wijzigingen: str) -> str:
@@ -325,13 +386,71 @@ def _form_body(gegeven: str, wijzigingen: str) -> str:
     return "\n".join(f"### {labels[fid]}\n\n{answers[fid] or '_No response_'}\n" for fid in labels)
 
 
+def _pr_references(run: dict) -> set[str]:
+    """Every PR number the workflow named in a gh call or in its answer on the issue."""
+    calls = " ".join(c for c in run["gh"] if not c.startswith("pr list"))
+    found = set(re.findall(r"(?:#|/pull/|pr (?:comment|edit|view|merge|close) )(\d+)", calls + " " + run["comment"]))
+    return found - {"7"}  # the issue's own number
+
+
 def test_a_labelled_issue_becomes_a_pull_request_and_an_answer(tmp_path):
     run = _run_issue_job(tmp_path, _form_body("partners/ibdo", "website: https://www.ikbendrentsondernemer.nl/"))
-    assert run["outcomes"] == {"omzetten": "success", "controle": "success", "pr": "success", "antwoord": "success"}
+    assert run["outcomes"] == {"rechten": "success", "omzetten": "success", "controle": "success",
+                               "pr": "success", "antwoord": "success"}
     assert run["changed"] == ["data/partners.yaml"]  # the pushed branch changes the data and nothing else
     creates = [c for c in run["gh"] if c.startswith("pr create")]
     assert len(creates) == 1 and "--head gegevens/issue-7" in creates[0]
-    assert "Je wijziging is verwerkt" in run["comment"] and "https://github.example/pr/1" in run["comment"]
+    assert "Je wijziging is verwerkt" in run["comment"] and "pull request #31" in run["comment"]
+    assert "| `website` | `https://ikbendrentsondernemer.nl` | `https://www.ikbendrentsondernemer.nl/` |" in run["comment"]
+    table = [line for line in run["comment"].splitlines() if line.startswith("|")]
+    assert all(line in run["pr_body"].splitlines() for line in table)  # the PR body repeats the table
+
+
+def test_a_pull_request_from_a_fork_with_the_bots_branch_name_is_ignored(tmp_path):
+    """Issue 26 §1: `gh pr list --head` matches the branch name of any fork."""
+    run = _run_issue_job(tmp_path, _form_body("partners/ibdo", "website: https://www.ikbendrentsondernemer.nl/"),
+                         prs=[FORK_PR])
+    assert run["outcomes"]["pr"] == "success"
+    assert len([c for c in run["gh"] if c.startswith("pr create")]) == 1  # the bot opens its own
+    assert _pr_references(run) == {"31"}  # never the fork's #66
+    assert "gegevens/issue-7" in run["branches"]
+
+
+def test_a_rerun_reuses_the_bots_own_pull_request_and_still_ignores_the_fork(tmp_path):
+    run = _run_issue_job(tmp_path, _form_body("partners/ibdo", "website: https://www.ikbendrentsondernemer.nl/"),
+                         prs=[FORK_PR, EDITORS_PR, OWN_PR])
+    assert not any(c.startswith("pr create") for c in run["gh"])
+    assert _pr_references(run) == {"12"}
+
+
+def test_a_label_set_without_write_access_changes_nothing(tmp_path):
+    """Triage access is enough to set a label; the workflow asks GitHub what the labeller may do."""
+    run = _run_issue_job(tmp_path, _form_body("partners/ibdo", "website: https://www.ikbendrentsondernemer.nl/"),
+                         permission="read")
+    assert run["gh"][0].startswith("api repos/drenthe/drenthe-digitaal/collaborators/een-redacteur/permission")
+    assert run["outcomes"]["omzetten"] == "skipped" and run["outcomes"]["pr"] == "skipped"
+    assert not any(c.startswith("pr ") for c in run["gh"])
+    assert "gegevens/issue-7" not in run["branches"]
+    assert "schrijfrechten" in run["comment"]
+
+
+def test_the_token_is_only_on_the_steps_that_call_gh():
+    for name, wf in workflows().items():
+        for job_name, job in wf["jobs"].items():
+            assert "GH_TOKEN" not in job.get("env", {}), f"{name}: {job_name} zet GH_TOKEN voor de hele job"
+            for step in job.get("steps", []):
+                calls_gh = bool(re.search(r"(?m)(^|[\s(])gh ", step.get("run", "")))
+                has_token = "GH_TOKEN" in step.get("env", {})
+                assert calls_gh == has_token, f"{name}: stap {step.get('name') or step.get('uses')}"
+
+
+def test_no_gh_call_gets_the_token_while_the_issue_is_read(tmp_path):
+    run = _run_issue_job(tmp_path, _form_body("partners/ibdo", "website: https://www.ikbendrentsondernemer.nl/"))
+    job = workflows()["issue-form.yml"]["jobs"]["verwerken"]
+    for step in job["steps"]:
+        if step.get("id") == "omzetten" or step.get("run") == "make setup":
+            assert "GH_TOKEN" not in {**job.get("env", {}), **step.get("env", {})}, step.get("name")
+    assert run["token_calls"] and all(c.split()[1] in ("api", "auth", "pr", "issue") for c in run["token_calls"])
 
 
 def test_a_refused_issue_gets_a_dutch_answer_and_no_pull_request(tmp_path):

@@ -51,6 +51,7 @@ class EditResult:
     entry_id: str
     new: bool
     fields: list[str] = field(default_factory=list)
+    rows: list[tuple[str, object, object]] = field(default_factory=list)  # (field, old, new) for the report; None: not there
     source_added: bool = False
     before: str = ""
     after: str = ""
@@ -206,6 +207,7 @@ def apply_request(request: ChangeRequest, data_dir: Path, today: date) -> EditRe
 
     entries = loaded[kind][kind]
     entry_id = request.entry_id
+    rows: list[tuple[str, object, object]] = []
     if request.new:
         entry_id = entry_id or slug_from_name(str(checked.get("name", "")))
         id_value, id_problems = check_value(kind, "id", entry_id or "-", 0)
@@ -213,9 +215,11 @@ def apply_request(request: ChangeRequest, data_dir: Path, today: date) -> EditRe
             raise EditError([f"de id '{entry_id}' kan niet: gebruik kleine letters, cijfers en streepjes; "
                              "schrijf een regel 'id: …' bij 'Wat moet er veranderen?'"])
         entry = CommentedMap([("id", id_value)])
+        rows.append(("id", None, id_value))
         for name in MODELS[kind].model_fields:  # the model's order, as the files have it
             if name in checked and checked[name] != REMOVE:
                 entry[name] = _yaml_value(kind, name, checked[name], None)
+                rows.append((name, None, checked[name]))
         entry["sources"] = CommentedSeq()
         entries.append(entry)
         entries.yaml_set_comment_before_after_key(len(entries) - 1, before="\n")  # one blank line between entries
@@ -224,13 +228,17 @@ def apply_request(request: ChangeRequest, data_dir: Path, today: date) -> EditRe
         for name, value in list(checked.items()):
             if _same(entry.get(name), value):
                 del checked[name]  # the report names only what really changes
-            elif value == REMOVE:
+                continue
+            rows.append((name, entry.get(name), None if value == REMOVE else value))
+            if value == REMOVE:
                 entry.pop(name, None)
             elif name in entry:
                 entry[name] = _yaml_value(kind, name, value, entry[name])
             else:
                 entry.insert(_insert_position(kind, entry, name), name, _yaml_value(kind, name, value, None))
     source_added = _add_source(entry["sources"], source_value, today)
+    if source_added:
+        rows.append(("sources", None, f"{source_value['url']} ({source_value['title']})"))
     if request.new:
         entry["last_reviewed"] = today  # a new entry is checked against its source today
     problems = _whole_entry_problems(kind, entry)
@@ -241,7 +249,7 @@ def apply_request(request: ChangeRequest, data_dir: Path, today: date) -> EditRe
     if after == texts[kind]:
         raise EditError(["er verandert niets: de gegevens staan er al zo, met deze bron"])
     return EditResult(file=f"data/{DATA_FILES[kind]}", entry_id=entry_id, new=request.new,
-                      fields=[n for n in checked], source_added=source_added, before=texts[kind], after=after)
+                      fields=[n for n in checked], rows=rows, source_added=source_added, before=texts[kind], after=after)
 
 
 def _same(old, value) -> bool:

@@ -3,15 +3,17 @@
 GitHub writes a filled-in issue form as Markdown: "### <label>", a blank line, the answer. The
 labels are read from the form itself (.github/ISSUE_TEMPLATE/gegevens-wijzigen.yml), so the form
 and this parser cannot drift apart. The body is hostile input: anything unexpected is refused with
-a Dutch message, never guessed at.
+a Dutch message, never guessed at; so is anything GitHub would show otherwise than it is read
+(sitegen.data.form_rendering). No regex here: the body may be long, and str methods are linear.
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+
+from sitegen.data.form_rendering import line_problems, looks_like_heading
 
 FORM_FILE = Path(".github") / "ISSUE_TEMPLATE" / "gegevens-wijzigen.yml"
 NO_RESPONSE = "_No response_"  # what GitHub writes for an optional field left empty
@@ -22,8 +24,9 @@ NEW_CHOICES = {  # option text of the dropdown "nieuw" -> data file key; the fir
     "Ja, een nieuw instrument": "instruments",
 }
 PAGE_FOLDERS = {"partners": "partners", "instrumenten": "instruments"}  # sitegen.data.urls: partners/, instrumenten/
-_FIELD_LINE = re.compile(r"^(?P<name>[a-z_]+)\s*:\s?(?P<value>.*)$")
-_ENTRY = re.compile(r"(?:^|/)(?P<folder>partners|instrumenten)/(?P<id>[^/?#\s]+)/?(?:[?#].*)?$")
+FIELD_NAME_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz_")
+ONE_LINE_TYPES = ("input", "dropdown")  # GitHub writes these answers on one line
+CONTINUATION_STARTS = frozenset("(\"'‘“€")  # besides letters and digits; none starts Markdown syntax
 
 
 class FormError(Exception):
@@ -51,50 +54,111 @@ class ChangeRequest:
     source_title: str = ""
 
 
+def form_fields(form_file: Path) -> list[tuple[str, str, str]]:
+    """(field id, label, type) of each question, in the form's order. The label is what GitHub
+    writes as '### label' in the issue body; the type says whether an answer may be several lines."""
+    form = yaml.safe_load(form_file.read_text(encoding="utf-8"))
+    return [(item["id"], item["attributes"]["label"], item["type"]) for item in form["body"] if item.get("id")]
+
+
 def form_labels(form_file: Path) -> dict[str, str]:
     """Field id -> the label GitHub writes as '### label' in the issue body."""
-    form = yaml.safe_load(form_file.read_text(encoding="utf-8"))
-    return {item["id"]: item["attributes"]["label"] for item in form["body"] if item.get("id")}
+    return {fid: label for fid, label, _ in form_fields(form_file)}
 
 
-def answers(body: str, labels: dict[str, str]) -> dict[str, str]:
-    """The answer below each label. A label that is missing or appears twice is refused: a
-    '### …' line typed into an answer must not pass for a field of the form."""
-    text = body.replace("\r\n", "\n").replace("\r", "\n")
-    by_label = {label: fid for fid, label in labels.items()}
+def _form_heading(line: str, by_label: dict[str, str]) -> str | None:
+    """The field id of a '### label' line exactly as GitHub writes it, else None."""
+    if not line.startswith("### "):
+        return None
+    return by_label.get(line[4:].strip(" \t"))
+
+
+def answers(body: str, fields: list[tuple[str, str, str]]) -> dict[str, str]:
+    """The answer below each question. The body must have the form's own structure and nothing
+    GitHub shows otherwise than it is read (sitegen.data.form_rendering): each question once, in
+    the form's order; no other heading; no text above the first question; one line for a
+    one-line question."""
+    by_label = {label: fid for fid, label, _ in fields}
     found: dict[str, list[str]] = {}
+    order: list[str] = []
     current: str | None = None
     problems = []
-    for line in text.split("\n"):
-        heading = re.match(r"^###\s+(.*?)\s*$", line)
-        if heading and heading.group(1) in by_label:
-            current = by_label[heading.group(1)]
-            if current in found:
-                problems.append(f"de vraag '{heading.group(1)}' staat twee keer in het issue; "
+    for n, line in enumerate(body.replace("\r\n", "\n").split("\n"), 1):
+        where = f"regel {n} van de tekst van het issue"
+        problems += line_problems(line, where)
+        fid = _form_heading(line, by_label)
+        if fid is not None:
+            if fid in found:
+                problems.append(f"de vraag '{line[4:].strip()}' staat twee keer in het issue ({where}); "
                                 "laat het formulier zoals het is en vul elke vraag één keer in")
-            found[current] = []
-            continue
-        if current is not None:
+            order.append(fid)
+            current = fid
+            found[fid] = []
+        elif looks_like_heading(line):
+            problems.append(f"{where}: een regel die begint met # wordt op GitHub een kop, maar dit is geen "
+                            "vraag van het formulier. Haal de # weg")
+        elif current is not None:
             found[current].append(line)
-    missing = [labels[fid] for fid in labels if fid not in found]
+        elif line.strip():
+            problems.append(f"{where}: hier staat tekst boven de eerste vraag van het formulier. "
+                            "Zet wat je wilt zeggen bij 'Toelichting voor de redactie'")
+    missing = [label for fid, label, _ in fields if fid not in found]
     if missing:
         problems.append("dit issue is niet met het formulier 'Gegevens wijzigen of toevoegen' gemaakt; "
                         f"de vraag '{missing[0]}' ontbreekt. Maak een nieuw issue met dat formulier")
+    elif list(dict.fromkeys(order)) != [fid for fid, _, _ in fields]:
+        problems.append("de vragen staan niet in de volgorde van het formulier. "
+                        "Laat het formulier zoals het is en maak zo nodig een nieuw issue")
+    result = {}
+    for fid, label, kind in fields:
+        lines = [line for line in found.get(fid, []) if line.strip()]
+        if kind in ONE_LINE_TYPES and len(lines) > 1:
+            problems.append(f"bij '{label}' hoort één regel, maar er staan er {len(lines)}")
+        value = "\n".join(found.get(fid, [])).strip()
+        result[fid] = "" if value == NO_RESPONSE else value
     if problems:
         raise FormError(problems)
-    result = {}
-    for fid, lines in found.items():
-        value = "\n".join(lines).strip()
-        result[fid] = "" if value == NO_RESPONSE else value
     return result
 
 
 def _entry(answer: str) -> tuple[str | None, str]:
-    """'…/instrumenten/ibdo-intake/' -> ('instruments', 'ibdo-intake'); a bare id -> (None, id)."""
-    m = _ENTRY.search(answer.strip())
-    if m:
-        return PAGE_FOLDERS[m["folder"]], m["id"]
-    return None, answer.strip().strip("/")
+    """'…/instrumenten/ibdo-intake/' -> ('instruments', 'ibdo-intake'); a bare id -> (None, id).
+    String methods only: the answer is untrusted and may be long."""
+    text = answer.strip()
+    path = text.split("?", 1)[0].split("#", 1)[0].rstrip("/")
+    parts = path.split("/")
+    if len(parts) >= 2 and parts[-2] in PAGE_FOLDERS and parts[-1] and not any(c.isspace() for c in parts[-1]):
+        return PAGE_FOLDERS[parts[-2]], parts[-1]
+    return None, text.strip("/")
+
+
+def _field_line(text: str) -> tuple[str, str] | None:
+    """'veld: waarde' -> ('veld', 'waarde'); None when the line does not start with a field name."""
+    name, colon, value = text.partition(":")
+    name = name.rstrip(" \t")
+    if not colon or not name or not set(name) <= FIELD_NAME_CHARS or name in ("http", "https"):
+        return None  # an address on a line of its own continues a value
+    return name, value.strip()
+
+
+def _continuation_problem(text: str, n: int) -> str | None:
+    """A line that continues the value above must read as plain text on GitHub, and must not look
+    like a field of its own (GitHub shows '- status: …' or '**status**: …' as one)."""
+    if text.startswith(("https://", "http://")):
+        return None
+    where = f"regel {n} van 'Wat moet er veranderen?'"
+    if not (text[0].isalnum() or text[0] in CONTINUATION_STARTS):
+        return (f"{where} begint met '{text[0]}'. GitHub maakt daar een lijst, nadruk of code van. "
+                "Begin de regel met een letter of cijfer, of schrijf 'veld: nieuwe waarde'")
+    head, colon, _ = text.partition(":")
+    if colon and head.replace("_", "").isalnum():
+        return (f"{where} lijkt op een veld ('{head}:'), maar een veldnaam is met kleine letters, zoals "
+                "'status:'. Is het gewone tekst? Zet het dan achter de tekst op de regel erboven")
+    digits = len(text) - len(text.lstrip("0123456789"))
+    if digits and text[digits:digits + 2] in (". ", ") "):
+        return (f"{where} begint met een nummer ('{text[:digits + 1]}'). GitHub maakt daar een lijst van. "
+                "Zet het nummer achter de tekst op de regel erboven")
+    return None
 
 
 def parse_changes(answer: str) -> tuple[list[Change], list[str]]:
@@ -103,16 +167,19 @@ def parse_changes(answer: str) -> tuple[list[Change], list[str]]:
     changes: list[list] = []
     problems = []
     for n, line in enumerate(answer.split("\n"), 1):
-        if not line.strip():
+        text = line.strip()
+        if not text:
             continue
-        m = _FIELD_LINE.match(line.strip())
-        if m and m["name"] not in ("http", "https"):  # an address on a line of its own continues a value
-            changes.append([m["name"], m["value"].strip(), n])
-        elif changes:
-            changes[-1][1] = f"{changes[-1][1]} {line.strip()}".strip()
-        else:
+        field_line = _field_line(text)
+        if field_line:
+            changes.append([*field_line, n])
+        elif not changes:
             problems.append(f"regel {n} van 'Wat moet er veranderen?' begint niet met een veldnaam; "
                             "schrijf per regel 'veld: nieuwe waarde', bijvoorbeeld 'website: https://…'")
+        elif problem := _continuation_problem(text, n):
+            problems.append(problem)
+        else:
+            changes[-1][1] = f"{changes[-1][1]} {text}".strip()
     seen = set()
     for name, _, n in changes:
         if name in seen:
@@ -123,7 +190,7 @@ def parse_changes(answer: str) -> tuple[list[Change], list[str]]:
 
 
 def parse_request(body: str, form_file: Path) -> ChangeRequest:
-    given = answers(body, form_labels(form_file))
+    given = answers(body, form_fields(form_file))
     problems = []
     new_kind = NEW_CHOICES.get(given.get("nieuw", ""))
     kind, entry_id = _entry(given.get("gegeven", ""))

@@ -10,6 +10,7 @@ from datetime import date
 
 from sitegen.data.dataset import Dataset
 from sitegen.data.dates import is_stale, nl_date
+from sitegen.data.github_text import code_span
 
 KINDS = {"partners": "partner", "instruments": "instrument"}
 
@@ -47,12 +48,9 @@ def as_text(entries: list[StaleEntry], today: date) -> str:
     return "\n".join(lines)
 
 
-def _md_cell(text: str) -> str:
-    return str(text).replace("|", "\\|").replace("\n", " ")
-
-
 def as_markdown(entries: list[StaleEntry], today: date, repository_url: str = "", branch: str = "main") -> str:
-    """The body of the monthly issue: a table with a link to each line when the repository is known."""
+    """The body of the monthly issue: a table with a link to each line when the repository is known.
+    A name comes from the data (anyone can propose one): it is a code span, so no mention or link."""
     head = f"Peildatum: {nl_date(today)}. "
     if not entries:
         return head + "Alle partners en instrumenten zijn in de afgelopen 12 maanden nagekeken. Er is nu niets te doen.\n"
@@ -66,5 +64,5 @@ def as_markdown(entries: list[StaleEntry], today: date, repository_url: str = ""
         where = f"{e.file}:{e.line}"
         if repository_url:
             where = f"[{where}]({repository_url.rstrip('/')}/blob/{branch}/{e.file}#L{e.line})"
-        out.append(f"| {e.kind} | `{e.id}` | {_md_cell(e.name)} | {where} | {e.last_reviewed.isoformat()} |")
+        out.append(f"| {e.kind} | `{e.id}` | {code_span(e.name)} | {where} | {e.last_reviewed.isoformat()} |")
     return "\n".join(out) + "\n"
