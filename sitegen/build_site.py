@@ -65,7 +65,7 @@ class BuildPaths:
 def check(paths: BuildPaths, today: date) -> Dataset:
     """data/ and content/ together, so an editor sees every problem at once."""
     # A symlink is refused and never read, not even by the lint (it could point outside the repo).
-    content_errors = symlink_errors(paths.content_dir, "content") or lint_content(paths.content_dir)
+    content_errors = symlink_errors(paths.content_dir, "content") or lint_content(paths.content_dir, paths.config_file)
     try:
         dataset = load_dataset(paths.data_dir, today, paths.seeds_dir)
     except DataErrors as exc:

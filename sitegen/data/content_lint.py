@@ -132,8 +132,7 @@ class _Judge(HTMLParser):
         return None
 
     def handle_endtag(self, tag):
-        if tag not in RENDERED_HTML:
-            self._add(("endtag", tag), f"</{tag}", f"</{tag}> mag niet op een pagina. " + RAW_HTML)
+        pass  # an end tag carries nothing; its start tag (or the raw block it came in) is judged
 
     def handle_data(self, data):
         if "<" in data:  # the renderer escapes every < in text: this one is a tag html.parser could not read
@@ -152,12 +151,21 @@ class _Judge(HTMLParser):
         self._add(("pi",), "<?", RAW_HTML)
 
 
+class ConfigProblem(Exception):
+    """mkdocs.yml cannot be read; the message is Dutch."""
+
+
 @lru_cache(maxsize=4)
 def markdown_config(config_file: Path) -> tuple[tuple, dict]:
     """mkdocs.yml's Markdown configuration, read by mkdocs itself (so with its built-in extensions)."""
     from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, ConfigurationError
 
-    config = load_config(str(config_file))
+    try:
+        config = load_config(str(config_file))
+    except (Abort, ConfigurationError, OSError) as exc:
+        raise ConfigProblem(f"mkdocs kan {config_file.name} niet lezen ({exc}); de inhoudspagina's zijn niet "
+                            "gecontroleerd. Herstel eerst de fout die mkdocs hierboven meldt.") from None
     return tuple(config["markdown_extensions"]), dict(config["mdx_configs"])
 
 
@@ -226,7 +234,7 @@ def lint_text(text: str, shown: str, config_file: Path = ROOT / "mkdocs.yml") ->
     errors = [e for e in errors if e.message != RAW_HTML or e.line not in named]
     if len(findings) > MAX_PER_PAGE:
         errors.append(DataError(shown, 1, 1, f"en nog {len(findings) - MAX_PER_PAGE} andere problemen op deze pagina"))
-    return errors
+    return list(dict.fromkeys(errors))  # a used reference is found as its definition and as its link
 
 
 def lint_page(path: Path, shown: str, config_file: Path = ROOT / "mkdocs.yml") -> list[DataError]:
@@ -234,6 +242,10 @@ def lint_page(path: Path, shown: str, config_file: Path = ROOT / "mkdocs.yml") -
 
 
 def lint_content(content_dir: Path, config_file: Path = ROOT / "mkdocs.yml") -> list[DataError]:
+    try:
+        markdown_config(config_file)
+    except ConfigProblem as exc:
+        return [DataError(config_file.name, 1, 1, str(exc))]
     errors: list[DataError] = []
     for path in sorted(content_dir.rglob("*.md")):
         errors += lint_page(path, f"content/{path.relative_to(content_dir).as_posix()}", config_file)
