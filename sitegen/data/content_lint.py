@@ -36,7 +36,7 @@ ADMONITION_TYPES = frozenset(
     "note abstract summary tldr info todo tip hint important success check done question help faq "
     "warning caution attention failure fail missing danger error bug example quote cite".split())
 BUTTON_CLASSES = frozenset({"md-button", "md-button--primary"})
-_ID = re.compile(r"^(?:[A-Za-z0-9][A-Za-z0-9_-]{0,80}|_[0-9]{1,4})$")  # toc makes _1 for a heading without letters
+_ID = re.compile(r"^(?:[A-Za-z0-9][A-Za-z0-9_-]*|_[0-9]{1,4})$")  # toc makes _1 for a heading without letters
 _LANGUAGE = re.compile(r"^language-[A-Za-z0-9_+-]{1,40}$")
 
 # What the renderer may make from the allowed Markdown: element -> attributes it may carry.
@@ -80,6 +80,46 @@ class Finding:
     message: str
 
 
+def rendered_tag_problems(tag: str, attrs: list[tuple[str, str | None]]) -> list[Finding]:
+    """One start tag against RENDERED_HTML: what the allowed Markdown may make. Also used by
+    sitegen.engine.html_audit for the article of every built page."""
+    classes = dict(attrs).get("class") or ""
+    allowed = RENDERED_HTML.get("p.admonition-title" if tag == "p" and classes == "admonition-title" else tag)
+    if allowed is None:
+        return [Finding(("element", tag), f"<{tag}", f"<{tag}> mag niet op een pagina. " + RAW_HTML)]
+    found = []
+    for attr, value in attrs:
+        problem = _attribute_problem(tag, attr, value or "", allowed)
+        if problem:
+            found.append(Finding(("attribute", tag, attr, value), value or attr, problem))
+    return found
+
+
+def _attribute_problem(tag: str, attr: str, value: str, allowed: frozenset[str]) -> str | None:
+    if attr == "style" and tag in ("th", "td"):
+        return ("een tabel met uitlijning (een : in de regel met streepjes) mag niet op een pagina; "
+                "schrijf die regel zonder : (bijv. |---|---|)")
+    if attr not in allowed:
+        return (f"het attribuut '{attr}' op <{tag}> mag niet op een pagina; als attribuutlijst mogen alleen "
+                "{ #anker } en { .md-button } (met .md-button--primary); haal de rest weg")
+    if attr == "id" and not _ID.match(value):
+        return f"het anker '{value[:40]}' mag niet; schrijf een anker met letters, cijfers en - (bijv. {{ #contact }})"
+    if attr == "start" and not value.isdigit():
+        return f"<{tag} start='{value[:20]}'> mag niet op een pagina"
+    if attr == "href":
+        return link_problem(value)
+    if attr == "class":
+        words = value.split()
+        ok = {"a": lambda: set(words) <= BUTTON_CLASSES,
+              "code": lambda: len(words) == 1 and _LANGUAGE.match(words[0]),
+              "div": lambda: len(words) == 2 and words[0] == "admonition" and words[1] in ADMONITION_TYPES,
+              "p": lambda: words == ["admonition-title"]}.get(tag, lambda: False)()
+        if not ok:
+            return (f"de klasse '{value[:40]}' op <{tag}> mag niet op een pagina; alleen {{ .md-button }} "
+                    "(met .md-button--primary) op een link, en een kader met !!! note, !!! tip, !!! warning enz.")
+    return None
+
+
 class _Judge(HTMLParser):
     """The rendered page against RENDERED_HTML. Anything html.parser cannot read as a clean tag
     (a declaration, CDATA, a processing instruction, a bare `<` in text) is a finding too."""
@@ -92,44 +132,10 @@ class _Judge(HTMLParser):
         self.findings.append(Finding(key, hint, message))
 
     def handle_starttag(self, tag, attrs):
-        classes = dict(attrs).get("class") or ""
-        name = "p.admonition-title" if tag == "p" and classes == "admonition-title" else tag
-        allowed = RENDERED_HTML.get(name)
-        if allowed is None:
-            self._add(("element", tag), f"<{tag}", f"<{tag}> mag niet op een pagina. " + RAW_HTML)
-            return
-        for attr, value in attrs:
-            problem = self._attribute_problem(tag, attr, value or "", allowed)
-            if problem:
-                self._add(("attribute", tag, attr, value), value or attr, problem)
+        self.findings += rendered_tag_problems(tag, attrs)
 
     def handle_startendtag(self, tag, attrs):
         self.handle_starttag(tag, attrs)
-
-    @staticmethod
-    def _attribute_problem(tag: str, attr: str, value: str, allowed: frozenset[str]) -> str | None:
-        if attr == "style" and tag in ("th", "td"):
-            return ("een tabel met uitlijning (een : in de regel met streepjes) mag niet op een pagina; "
-                    "schrijf die regel zonder : (bijv. |---|---|)")
-        if attr not in allowed:
-            return (f"het attribuut '{attr}' op <{tag}> mag niet op een pagina; als attribuutlijst mogen alleen "
-                    "{ #anker } en { .md-button } (met .md-button--primary); haal de rest weg")
-        if attr == "id" and not _ID.match(value):
-            return f"het anker '{value[:40]}' mag niet; schrijf een anker met letters, cijfers en - (bijv. {{ #contact }})"
-        if attr == "start" and not value.isdigit():
-            return f"<{tag} start='{value[:20]}'> mag niet op een pagina"
-        if attr == "href":
-            return link_problem(value)
-        if attr == "class":
-            words = value.split()
-            ok = {"a": lambda: set(words) <= BUTTON_CLASSES,
-                  "code": lambda: len(words) == 1 and _LANGUAGE.match(words[0]),
-                  "div": lambda: len(words) == 2 and words[0] == "admonition" and words[1] in ADMONITION_TYPES,
-                  "p": lambda: words == ["admonition-title"]}.get(tag, lambda: False)()
-            if not ok:
-                return (f"de klasse '{value[:40]}' op <{tag}> mag niet op een pagina; alleen {{ .md-button }} "
-                        "(met .md-button--primary) op een link, en een kader met !!! note, !!! tip, !!! warning enz.")
-        return None
 
     def handle_endtag(self, tag):
         pass  # an end tag carries nothing; its start tag (or the raw block it came in) is judged
