@@ -142,7 +142,7 @@ def _audit_pages(site_dir: Path) -> str:
     try:
         pages = html_audit.audit_site(site_dir)
     except html_audit.AuditError as exc:
-        raise BuildError(str(exc)) from exc
+        raise BuildError(f"{exc}\nDe pagina's staan in {site_dir}; de regelnummers horen bij die bestanden.") from exc
     return f"{pages} HTML-pagina's nagekeken: alleen elementen en attributen uit het thema, onze sjablonen en Markdown"
 
 
