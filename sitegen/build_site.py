@@ -103,7 +103,7 @@ def build(out_dir: Path, today: date, paths: BuildPaths | None = None, quiet: bo
     report.done(_protect_pages(site_dir))
     # Then every page as it will ship, against the allowlist of what our templates and the
     # allowed Markdown emit: editor pages and pages from the data alike.
-    report.done(_audit_pages(site_dir))
+    report.done(_audit_pages(site_dir, settings.site_url))
 
     _replace(site_dir, out_dir)
     shutil.rmtree(staging, ignore_errors=True)
@@ -138,9 +138,9 @@ def _protect_pages(site_dir: Path) -> str:
     return f"Content-Security-Policy in {pages} HTML-pagina's ({hashes} verschillende inline scripts toegestaan met een hash)"
 
 
-def _audit_pages(site_dir: Path) -> str:
+def _audit_pages(site_dir: Path, site_url: str) -> str:
     try:
-        pages = html_audit.audit_site(site_dir)
+        pages = html_audit.audit_site(site_dir, site_url)
     except html_audit.AuditError as exc:
         raise BuildError(f"{exc}\nDe pagina's staan in {site_dir}; de regelnummers horen bij die bestanden.") from exc
     return f"{pages} HTML-pagina's nagekeken: alleen elementen en attributen uit het thema, onze sjablonen en Markdown"

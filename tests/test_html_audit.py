@@ -228,3 +228,11 @@ def test_the_build_stops_on_an_injected_page_and_keeps_the_old_site(tmp_path, mo
         lines = (staged / page).read_text(encoding="utf-8").split("\n")
         assert lines[int(reported[page]) - 1] == payload
     assert [p.name for p in out.iterdir()] == ["oud.txt"]
+
+
+def test_a_canonical_link_goes_only_to_the_site_s_own_address(pages):
+    html = pages["over/index.html"]
+    page, line = _insert(html, html.index("</head>"), '<link rel="canonical" href="https://drenthe.example.org/over/">')
+    assert audit_page(page, "over/index.html", site_url="https://drenthe.example.org") == []
+    _assert_stopped_at(page, "over/index.html", line)  # no site_url: no canonical link either
+    assert [p.line for p in audit_page(page, "over/index.html", site_url="https://drenthe.example.org.elders.example/")] == [line]

@@ -58,7 +58,7 @@ THEME: dict[str, frozenset[str]] = {
 THEME_VALUES = {
     ("meta", "http-equiv"): {"content-security-policy"},
     ("meta", "name"): {"description", "generator", "viewport"},
-    ("link", "rel"): {"icon", "next", "prev", "stylesheet"},
+    ("link", "rel"): {"icon", "next", "prev", "stylesheet", "canonical"},  # canonical: only to site_url, see _check
     ("script", "type"): {"application/json", "module"},
     ("input", "type"): {"checkbox", "text"},
     ("button", "type"): {"button", "reset"},
@@ -171,9 +171,10 @@ def comment_problems(html: str) -> list[int]:
 
 
 class _PageAudit(HTMLParser):
-    def __init__(self, where: str):
+    def __init__(self, where: str, site_url: str = ""):
         super().__init__(convert_charrefs=False)
         self.where = where
+        self.site_url = site_url.rstrip("/") + "/" if site_url else ""
         self.problems: list[Problem] = []
         self.scan_page = where == SCAN_PAGE_FILE
         self.extras = CONFIGURATOR if where == CONFIGURATOR_FILE else {}
@@ -226,7 +227,10 @@ class _PageAudit(HTMLParser):
             self._problem(f"<{tag}> staat buiten <head>; dat maakt geen sjabloon van ons")
             return
         values = dict(attrs)
-        for name in ("src",) + (("href",) if tag == "link" else ()):
+        canonical = tag == "link" and (values.get("rel") or "").lower() == "canonical"
+        if canonical and not (self.site_url and (values.get("href") or "").startswith(self.site_url)):
+            self._problem("<link rel=\"canonical\"> mag alleen naar het adres van de site (site_url in mkdocs.yml)")
+        for name in ("src",) + (("href",) if tag == "link" and not canonical else ()):
             value = values.get(name)
             if value is not None and _FOREIGN.match(value) and not (self.scan_page and value == "data:,"):
                 self._problem(f"<{tag} {name}=\"{value[:60]}\">: alleen bestanden van deze site")
@@ -303,9 +307,10 @@ class _PageAudit(HTMLParser):
         self._problem("<?…> hoort niet op een pagina")
 
 
-def audit_page(html: str, where: str) -> list[Problem]:
-    """Problems of one built page; `where` is its path in the site (scan/index.html, …)."""
-    audit = _PageAudit(where)
+def audit_page(html: str, where: str, site_url: str = "") -> list[Problem]:
+    """Problems of one built page; `where` is its path in the site (scan/index.html, …);
+    site_url is mkdocs.yml's (Material links each page to its address there: rel=canonical)."""
+    audit = _PageAudit(where, site_url)
     audit.feed(html)
     audit.close()
     if audit.rawdata.strip():
@@ -318,12 +323,12 @@ def audit_page(html: str, where: str) -> list[Problem]:
     return problems
 
 
-def audit_site(site_dir: Path) -> int:
+def audit_site(site_dir: Path, site_url: str = "") -> int:
     """Every HTML page of the built site; raises AuditError with all problems. Returns the count."""
     problems: list[Problem] = []
     pages = 0
     for path in sorted(site_dir.rglob("*.html")):
-        problems += audit_page(path.read_text(encoding="utf-8"), path.relative_to(site_dir).as_posix())
+        problems += audit_page(path.read_text(encoding="utf-8"), path.relative_to(site_dir).as_posix(), site_url)
         pages += 1
     if problems:
         raise AuditError(problems)
