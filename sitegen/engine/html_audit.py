@@ -116,7 +116,6 @@ DATA_BLOCKS = frozenset({"application/json", "application/ld+json"})
 # What Material's {{ base_url }} becomes: ".", "../..", or on the 404 page a path from the root ("/").
 _BASE_URL = r"(?:\.|\.\.(?:/\.\.)*|/[A-Za-z0-9._~/-]{0,200})"
 _FOREIGN = re.compile(r"^\s*(?:[A-Za-z][A-Za-z0-9+.-]*:|[/\\]{2})")  # a scheme or //host: not this site
-_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"})
 MAX_REPORTED = 30
 
 
@@ -179,8 +178,13 @@ class _PageAudit(HTMLParser):
         self.scan_page = where == SCAN_PAGE_FILE
         self.extras = CONFIGURATOR if where == CONFIGURATOR_FILE else {}
         self.in_head = False
-        self.article_depth = 0   # >0 inside Material's <article>: the content
+        # The content runs from Material's <article> to the LAST </article> of the page: an end
+        # tag inside the content (`</p></article>`) cannot end it early and put what follows
+        # under the theme's looser allowlist. html.parser and a browser may count open elements
+        # differently (`<div/>`), so no depth counting.
+        self.in_article = False
         self.articles = 0
+        self.article_ends_left = 0  # set by audit_page from the raw page
         self.seen_tag = False
         self.raw: tuple[str, str] | None = None  # (element, type) of the script or style being read
 
@@ -198,9 +202,7 @@ class _PageAudit(HTMLParser):
             self.articles += 1
             if self.articles > 1:
                 self._problem("meer dan één <article> op de pagina; de inhoud mag geen <article> bevatten")
-        if self.article_depth or tag == "article":
-            if tag not in _VOID:
-                self.article_depth += 1
+            self.in_article = True
 
     def handle_startendtag(self, tag, attrs):
         self._check(tag, attrs)
@@ -210,8 +212,12 @@ class _PageAudit(HTMLParser):
             self.in_head = False
         if self.raw and tag == self.raw[0]:
             self.raw = None
-        if self.article_depth and tag not in _VOID:
-            self.article_depth -= 1
+        if tag == "article":
+            self.article_ends_left -= 1
+            if self.article_ends_left > 0:
+                self._problem("</article> in de inhoud; de inhoud mag geen <article> openen of sluiten")
+            else:
+                self.in_article = False
 
     def _check(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.seen_tag = True
@@ -238,7 +244,7 @@ class _PageAudit(HTMLParser):
             self._problem(f"<{tag} href=\"{(values['href'] or '')[:60]}\">: {problem}")
         if self.scan_page:
             self._against(tag, attrs, SCAN_PAGE, SCAN_VALUES)
-        elif self.article_depth and tag != "article":
+        elif self.in_article:
             self._content(tag, attrs)
         else:
             self._against(tag, attrs, THEME, THEME_VALUES)
@@ -288,7 +294,7 @@ class _PageAudit(HTMLParser):
             except ValueError:
                 self._problem(f"<script type=\"{kind}\"> bevat geen geldige JSON")
             return
-        if self.scan_page or self.article_depth or kind not in ("", "text/javascript"):
+        if self.scan_page or self.in_article or kind not in ("", "text/javascript"):
             self._problem("een inline script mag hier niet; alleen de scripts van het thema, in de kop en voet")
         elif not any(p.fullmatch(body) for p in theme_inline_scripts()):
             self._problem("een inline script dat niet uit het thema (mkdocs-material) komt")
@@ -311,6 +317,7 @@ def audit_page(html: str, where: str, site_url: str = "") -> list[Problem]:
     """Problems of one built page; `where` is its path in the site (scan/index.html, …);
     site_url is mkdocs.yml's (Material links each page to its address there: rel=canonical)."""
     audit = _PageAudit(where, site_url)
+    audit.article_ends_left = len(re.findall(r"</article[\s/>]", html, re.I))
     audit.feed(html)
     audit.close()
     if audit.rawdata.strip():
