@@ -239,3 +239,22 @@ def test_a_canonical_link_goes_only_to_the_site_s_own_address(pages):
     assert audit_page(page, "over/index.html", site_url="https://drenthe.example.org") == []
     _assert_stopped_at(page, "over/index.html", line)  # no site_url: no canonical link either
     assert [p.line for p in audit_page(page, "over/index.html", site_url="https://drenthe.example.org.elders.example/")] == [line]
+
+
+def test_a_description_with_quotes_stays_inside_its_meta_attribute():
+    """Found by the audit in the payload build: Material writes page.meta.description unescaped
+    into <meta name="description" content="…">, so a " in a ladder step's meaning opened new
+    attributes (an http-equiv refresh, for one)."""
+    from html.parser import HTMLParser
+
+    import yaml
+
+    from sitegen.pages.markdown import yaml_string
+
+    evil = 'Tekst" http-equiv="refresh" content="0;url=https://elders.example/'
+    value = yaml.safe_load(f'description: "{yaml_string(evil)}"')["description"]
+    seen = []
+    parser = HTMLParser()
+    parser.handle_starttag = lambda tag, attrs: seen.append(attrs)
+    parser.feed(f'<meta name="description" content="{value}">')  # as Material's base.html writes it
+    assert seen == [[("name", "description"), ("content", evil)]]
