@@ -31,6 +31,9 @@ from sitegen.data.editor_text import link_problem
 from sitegen.errors import DataError
 from sitegen.paths import ROOT
 
+# The audit of the built site asks this for every link of every page; many repeat.
+_link_problem = lru_cache(maxsize=1 << 16)(link_problem)
+
 # Admonition types Material styles (its "!!! note" list); any other word would become a class name.
 ADMONITION_TYPES = frozenset(
     "note abstract summary tldr info todo tip hint important success check done question help faq "
@@ -54,8 +57,8 @@ RENDERED_HTML: dict[str, frozenset[str]] = {
     "p.admonition-title": frozenset({"class"}),
 }
 
-RAW_HTML = ("HTML mag niet op een pagina; schrijf Markdown. Wil je een teken als < laten zien, "
-            "zet het dan tussen backticks: `<`")
+WRITE_MARKDOWN = "schrijf Markdown. Wil je een teken als < laten zien, zet het dan tussen backticks: `<`"
+RAW_HTML = "HTML mag niet op een pagina; " + WRITE_MARKDOWN
 _COMMENT_BODY = re.compile(r"<!--(?!-?>)((?:(?!--!?>|<!--).)*?)(?<!<!-)-->", re.S)
 _ENTITY = re.compile(r"^&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});$")
 _FENCED_CODE = re.compile(r'^<pre><code(?: class="language-[A-Za-z0-9_+-]{1,40}")?>[^<]*</code></pre>$')
@@ -86,7 +89,7 @@ def rendered_tag_problems(tag: str, attrs: list[tuple[str, str | None]]) -> list
     classes = dict(attrs).get("class") or ""
     allowed = RENDERED_HTML.get("p.admonition-title" if tag == "p" and classes == "admonition-title" else tag)
     if allowed is None:
-        return [Finding(("element", tag), f"<{tag}", f"<{tag}> mag niet op een pagina. " + RAW_HTML)]
+        return [Finding(("element", tag), f"<{tag}", f"<{tag}> mag niet op een pagina; " + WRITE_MARKDOWN)]
     found = []
     for attr, value in attrs:
         problem = _attribute_problem(tag, attr, value or "", allowed)
@@ -107,7 +110,7 @@ def _attribute_problem(tag: str, attr: str, value: str, allowed: frozenset[str])
     if attr == "start" and not value.isdigit():
         return f"<{tag} start='{value[:20]}'> mag niet op een pagina"
     if attr == "href":
-        return link_problem(value)
+        return _link_problem(value)
     if attr == "class":
         words = value.split()
         ok = {"a": lambda: set(words) <= BUTTON_CLASSES,

@@ -34,6 +34,9 @@ from pathlib import Path
 from sitegen.data.content_lint import rendered_tag_problems
 from sitegen.data.editor_text import link_problem
 
+# The menu's links repeat on every page of the same depth: check each address once.
+_link_problem = lru_cache(maxsize=1 << 16)(link_problem)
+
 _A = frozenset
 # Material's page around the content (inventory of its templates' output on our site).
 THEME: dict[str, frozenset[str]] = {
@@ -72,6 +75,7 @@ GENERATED: dict[str, dict[str, set[str] | None]] = {
     "div": {"class": {"md-typeset__scrollwrap", "md-typeset__table"}},  # ecosystem.py (Material's own wrapper)
     "script": {"type": {"application/ld+json"}},                     # sitegen/pages/jsonld.py
 }
+REQUIRED = {"script": {"type"}}  # a <script> in the content is only ever our JSON-LD
 # /voor-gemeenten/: the configurator (voor_gemeenten.md.j2). None = any value.
 CONFIGURATOR: dict[str, dict[str, set[str] | None]] = {
     "div": {"class": {"dd-configurator"}, "data-embed-path": None, "data-sri": None, "hidden": {""}, "id": {"dd-preview"}},
@@ -240,7 +244,7 @@ class _PageAudit(HTMLParser):
             value = values.get(name)
             if value is not None and _FOREIGN.match(value) and not (self.scan_page and value == "data:,"):
                 self._problem(f"<{tag} {name}=\"{value[:60]}\">: alleen bestanden van deze site")
-        if "href" in values and tag != "link" and (problem := link_problem(values["href"] or "")):
+        if "href" in values and tag != "link" and (problem := _link_problem(values["href"] or "")):
             self._problem(f"<{tag} href=\"{(values['href'] or '')[:60]}\">: {problem}")
         if self.scan_page:
             self._against(tag, attrs, SCAN_PAGE, SCAN_VALUES)
@@ -264,10 +268,11 @@ class _PageAudit(HTMLParser):
 
     def _content(self, tag, attrs) -> None:
         """Inside the article: what the renderer may make, or what our templates add."""
+        named = {name for name, _ in attrs}
         for rules in (GENERATED, self.extras):
             rule = rules.get(tag)
-            if rule is not None and all(name in rule and (rule[name] is None or (value or "") in rule[name])
-                                        for name, value in attrs):
+            if (rule is not None and REQUIRED.get(tag, set()) <= named
+                    and all(name in rule and (rule[name] is None or (value or "") in rule[name]) for name, value in attrs)):
                 return
         for finding in rendered_tag_problems(tag, attrs):
             attr = finding.key[2] if finding.key[0] == "attribute" else ""
