@@ -45,7 +45,7 @@ def yaml_string(value) -> str:
     that broke out of that attribute). No control character: front matter YAML cannot hold one,
     and mkdocs would then render the block as Markdown."""
     text = "".join(c if c.isprintable() else " " for c in str(value))
-    return html.escape(text, quote=True).replace("\\", "\\\\").replace("\n", " ")
+    return html.escape(text, quote=False).replace('"', "&quot;").replace("\\", "\\\\").replace("\n", " ")
 
 
 def href_root(rel: str) -> str:
