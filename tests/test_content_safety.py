@@ -4,12 +4,15 @@ attack is refused by `check` at the line that causes it."""
 from __future__ import annotations
 
 import shutil
+from html.parser import HTMLParser
 
 import pytest
 
+from payloads import PAYLOADS
 from repo_paths import ROOT, SEEDS, TODAY
 from sitegen.build_site import BuildPaths, build, check
 from sitegen.data.content_lint import PageRenderer, lint_content, lint_text
+from sitegen.data.editor_text import link_problem
 from sitegen.errors import DataErrors
 
 REFRESH = '<meta http-equiv="refresh" content="0;url=https://elders.example/">'
@@ -207,3 +210,22 @@ def test_the_build_stops_before_the_payload_reaches_a_page(content_with_issue_pa
     with pytest.raises(DataErrors):
         build(out, TODAY, BuildPaths(content_dir=content, seeds_dir=SEEDS), quiet=True, work_dir=tmp_path / "work")
     assert not out.exists()
+
+
+@pytest.mark.parametrize("name, payload", PAYLOADS, ids=[n for n, _ in PAYLOADS])
+def test_the_editors_payloads_on_a_content_page_are_refused_or_render_as_text(name, payload):
+    """The attack texts of the data fields (tests/payloads.py), now on a content page: the lint
+    refuses each, or what mkdocs's renderer makes of it holds no markup beyond text and a safe link."""
+    text = _page(payload)
+    if lint_text(text, "content/pagina.md"):
+        return
+    renderer = PageRenderer(ROOT / "mkdocs.yml")
+    renderer.findings(text)
+    tags = []
+    parser = HTMLParser()
+    parser.handle_starttag = lambda tag, attrs: tags.append((tag, dict(attrs)))
+    parser.feed(renderer._md.convert(text))
+    for tag, attrs in tags:
+        assert tag in {"h1", "p", "a"}, (tag, attrs)
+        assert set(attrs) <= {"id", "href", "title"}, attrs
+        assert link_problem(attrs.get("href", "")) is None, attrs
