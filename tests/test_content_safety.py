@@ -229,3 +229,19 @@ def test_the_editors_payloads_on_a_content_page_are_refused_or_render_as_text(na
         assert tag in {"h1", "p", "a"}, (tag, attrs)
         assert set(attrs) <= {"id", "href", "title"}, attrs
         assert link_problem(attrs.get("href", "")) is None, attrs
+
+
+def test_finding_the_line_has_a_bounded_cost(monkeypatch):
+    """A definition written twice: no single removal clears it, so the blame would try every line
+    for every problem. The renders per page are capped; the problem is still reported, at the
+    first line that names it."""
+    from sitegen.data import content_lint
+
+    calls = []
+    original = content_lint.PageRenderer.findings
+    monkeypatch.setattr(content_lint.PageRenderer, "findings", lambda self, text: calls.append(1) or original(self, text))
+    filler = "".join(f"Zin {n}.\n\n" for n in range(250))
+    text = "# Titel\n\n[r]: javascript:alert(1)\n[r]: javascript:alert(1)\n\n" + filler
+    errors = lint_text(text, "content/p.md")
+    assert errors and errors[0].line == 3
+    assert len(calls) < text.count("\n") * 0.7  # well below one render per line

@@ -44,7 +44,7 @@ _LANGUAGE = re.compile(r"^language-[A-Za-z0-9_+-]{1,40}$")
 
 # What the renderer may make from the allowed Markdown: element -> attributes it may carry.
 # `id` comes from toc (headings) or `{ #anker }`; the values of class, id, href and start are
-# checked on their own (see _Judge._attribute_problem).
+# checked on their own (see _attribute_problem).
 _TEXT = frozenset({"id"})
 RENDERED_HTML: dict[str, frozenset[str]] = {
     **{tag: _TEXT for tag in ("p", "ul", "li", "em", "strong", "table", "thead", "tbody", "tr", "th", "td",
@@ -204,23 +204,30 @@ class PageRenderer:
         return found + judge.findings
 
 
-MAX_PER_PAGE = 20  # an editor fixes the first ones and runs check again; the blame costs renders
+MAX_PER_PAGE = 20  # an editor fixes the first ones and runs check again
+RENDERS_PER_PAGE = 300  # the blame renders the page again per line it tries; a hostile page cannot make that endless
 _BLAME_ALL_LINES_UP_TO = 600
 
 
-def _blame(renderer: PageRenderer, lines: list[str], finding: Finding, taken: set[int]) -> int:
+def _blame(renderer: PageRenderer, lines: list[str], finding: Finding, taken: set[int], budget: list[int]) -> int:
     """The source line of a finding: the first line (hinted lines first) whose removal makes one
     of the findings with its key go away. Python-Markdown keeps no source positions; removal asks
     the renderer itself, so an unclosed fence or a reference used far above still points at the
-    line that causes it. When no single line does (the problem needs two lines together), the
-    first hinted line, else line 1."""
+    line that causes it. When no single line does (the problem needs two lines together), or the
+    page's budget of renders is spent, the first hinted line, else line 1."""
     def count(text_lines: list[str]) -> int:
+        budget[0] -= 1
         return sum(1 for f in renderer.findings("\n".join(text_lines)) if f.key == finding.key)
 
-    full = count(lines)
     hinted = [n for n, line in enumerate(lines) if finding.hint and finding.hint.strip() in line]
-    rest = [n for n in range(len(lines)) if n not in hinted] if len(lines) <= _BLAME_ALL_LINES_UP_TO else []
+    if budget[0] <= 0:
+        return hinted[0] + 1 if hinted else 1
+    full = count(lines)
+    hinted_set = set(hinted)
+    rest = [n for n in range(len(lines)) if n not in hinted_set] if len(lines) <= _BLAME_ALL_LINES_UP_TO else []
     for n in hinted + rest:
+        if budget[0] <= 0:
+            break
         if n in taken:
             continue
         if count(lines[:n] + [""] + lines[n + 1:]) < full:
@@ -235,8 +242,9 @@ def lint_text(text: str, shown: str, config_file: Path = ROOT / "mkdocs.yml") ->
     lines = text.split("\n")
     errors: list[DataError] = []
     taken: dict[tuple, set[int]] = {}
+    budget = [RENDERS_PER_PAGE]
     for finding in findings[:MAX_PER_PAGE]:
-        line = _blame(renderer, lines, finding, taken.setdefault(finding.key, set()))
+        line = _blame(renderer, lines, finding, taken.setdefault(finding.key, set()), budget)
         errors.append(DataError(shown, line, 1, finding.message))
     # A raw <meta> is found twice: as raw HTML and as an element. Say it once, with the element.
     named = {e.line for e in errors if e.message != RAW_HTML}
