@@ -15,7 +15,7 @@ from sitegen.data.content_lint import lint_content
 from sitegen.data.dataset import Dataset, load_dataset
 from sitegen.data.settings import SiteSettings, read_settings
 from sitegen.data.symlinks import symlink_errors
-from sitegen.engine import csp
+from sitegen.engine import csp, html_audit
 from sitegen.engine.mkdocs_build import build_html
 from sitegen.errors import BuildError, DataErrors, ScanAssetsError
 from sitegen.exports import open_data
@@ -65,7 +65,7 @@ class BuildPaths:
 def check(paths: BuildPaths, today: date) -> Dataset:
     """data/ and content/ together, so an editor sees every problem at once."""
     # A symlink is refused and never read, not even by the lint (it could point outside the repo).
-    content_errors = symlink_errors(paths.content_dir, "content") or lint_content(paths.content_dir)
+    content_errors = symlink_errors(paths.content_dir, "content") or lint_content(paths.content_dir, paths.config_file)
     try:
         dataset = load_dataset(paths.data_dir, today, paths.seeds_dir)
     except DataErrors as exc:
@@ -101,6 +101,9 @@ def build(out_dir: Path, today: date, paths: BuildPaths | None = None, quiet: bo
     # Last, after every step that changes a page (a fix-up of the theme's HTML goes into
     # EXTRA_STEPS): the policy holds the hashes of each page's inline scripts as they are now.
     report.done(_protect_pages(site_dir))
+    # Then every page as it will ship, against the allowlist of what our templates and the
+    # allowed Markdown emit: editor pages and pages from the data alike.
+    report.done(_audit_pages(site_dir, settings.site_url))
 
     _replace(site_dir, out_dir)
     shutil.rmtree(staging, ignore_errors=True)
@@ -133,6 +136,14 @@ def _protect_pages(site_dir: Path) -> str:
     except csp.PolicyError as exc:
         raise BuildError(str(exc)) from exc
     return f"Content-Security-Policy in {pages} HTML-pagina's ({hashes} verschillende inline scripts toegestaan met een hash)"
+
+
+def _audit_pages(site_dir: Path, site_url: str) -> str:
+    try:
+        pages = html_audit.audit_site(site_dir, site_url)
+    except html_audit.AuditError as exc:
+        raise BuildError(f"{exc}\nDe pagina's staan in {site_dir}; de regelnummers horen bij die bestanden.") from exc
+    return f"{pages} HTML-pagina's nagekeken: alleen elementen en attributen uit het thema, onze sjablonen en Markdown"
 
 
 # Extra Markdown pages made from the data before mkdocs runs: (dataset, docs_dir, today, settings) -> paths.

@@ -116,7 +116,8 @@ def test_content_page_may_use_only_id_and_md_button_attribute_lists(tmp_path):
 
 @pytest.mark.parametrize("line", ["[klik](java\tscript:alert(1))", "<img src=x onerror=alert(1)>",
                                   "![x](https://elders.example/p.gif)", "[1]: javascript:alert(1)",
-                                  "Tekst {: .andere-klasse }", "[klik](//elders.example/)"])
+                                  "[Tekst](https://www.drenthe.nl/){: .andere-klasse }",
+                                  "[klik](//elders.example/)"])
 def test_content_page_refuses_at_its_line(tmp_path, line):
     errors = _page(tmp_path, f"# Titel\n\nEen zin.\n\n{line}\n")
     assert errors and all(e.line == 5 for e in errors), errors

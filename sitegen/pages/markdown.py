@@ -40,10 +40,12 @@ def summary(value: str, limit: int = 155) -> str:
 
 
 def yaml_string(value) -> str:
-    """A front-matter title: not Markdown, but Material prints it as HTML. No control character:
-    front matter YAML cannot hold one, and mkdocs would then render the block as Markdown."""
+    """A front-matter title or description: not Markdown, but Material prints it as HTML, the
+    description inside `<meta content="…">` (so " is escaped too: html_audit found a description
+    that broke out of that attribute). No control character: front matter YAML cannot hold one,
+    and mkdocs would then render the block as Markdown."""
     text = "".join(c if c.isprintable() else " " for c in str(value))
-    return html.escape(text, quote=False).replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ")
+    return html.escape(text, quote=False).replace('"', "&quot;").replace("\\", "\\\\").replace("\n", " ")
 
 
 def href_root(rel: str) -> str:
