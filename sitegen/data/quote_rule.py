@@ -3,7 +3,7 @@
 The quote shows under a claim on a page; a reader who sees only "Scans & assessments" or
 "Hanzehogeschool Groningen 1 3 14 18" learns nothing about what the entry says. This rule needs
 no seed text, so it holds on a clone without ../shared too. It is a heuristic on the words alone:
-enough words, not mostly names, not ending in footnote numbers, and at least one word that can be
+enough words, at least three in lower case (not only names), not ending in footnote numbers, and at least one word that can be
 a Dutch verb (a known verb form, or a lower-case word with a verb ending: -t, -d, -en, -de, -te).
 That last test is lenient on purpose (plural nouns end in -en too): it refuses the noun-only
 headings, not every sentence an editor might write.
@@ -48,9 +48,10 @@ def quote_problem(quote: str) -> str | None:
         return None  # a sentence, even one full of names ("NOO verenigt de Noordelijke Online Ondernemers")
     if _definition(quote):
         return None  # "VDG - Vereniging van Drentse gemeenten": a name with what it is
-    if len(lower) < MIN_LOWER_WORDS or len(lower) * 2 < len(words):
+    if len(lower) < MIN_LOWER_WORDS:
         return f"dit citaat is vooral een rij namen of een kop, zonder zin; {ADVICE}"
-    if not any(_verb_ending(w) for w in lower):
+    # A sentence may open with its verb ("Afstemmen van rollen … tussen IBDO, EDIH …").
+    if not any(_verb_ending(w) for w in lower + [words[0].lower()]):
         return f"in dit citaat staat geen werkwoord: het is een kop of een opsomming; {ADVICE}"
     return None
 
