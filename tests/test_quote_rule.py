@@ -35,6 +35,7 @@ def test_a_quote_that_proves_nothing_alone_is_refused(quote):
     "VDG - Vereniging van Drentse gemeenten",
     "MKB Fonds Drenthe - Alternatieve financier voor MKB in Drenthe",
     "De regeling is naar verwachting in 2027 klaar",
+    "Bijv. door aansluiting digitale volwassenheidsladder op CCV Risicoklassenindeling Digitale Veiligheid en regionale campagnes/scans met opvolging.",
     "Het Noordelijke Innovatielab Circulaire Economie (NICE) en het programma Ik Ben Drents Ondernemer worden hier nauw bij betrokken",
 ])
 def test_a_quote_that_carries_a_claim_passes(quote):

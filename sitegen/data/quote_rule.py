@@ -4,7 +4,7 @@ The quote shows under a claim on a page; a reader who sees only "Scans & assessm
 "Hanzehogeschool Groningen 1 3 14 18" learns nothing about what the entry says. This rule needs
 no seed text, so it holds on a clone without ../shared too. It is a heuristic on the words alone:
 enough words, at least three in lower case (not only names), not ending in footnote numbers, and at least one word that can be
-a Dutch verb (a known verb form, or a lower-case word with a verb ending: -t, -d, -en, -de, -te).
+a Dutch verb unless the phrase is long (a known verb form, or a lower-case word with a verb ending: -t, -d, -en, -de, -te).
 That last test is lenient on purpose (plural nouns end in -en too): it refuses the noun-only
 headings, not every sentence an editor might write.
 """
@@ -14,6 +14,7 @@ import re
 
 MIN_WORDS = 4
 MIN_LOWER_WORDS = 3
+LONG_PHRASE = 8  # lower-case words
 
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 # Two or more loose numbers at the end ("… Groningen 1 3 14 18"), or a word with a footnote
@@ -50,8 +51,10 @@ def quote_problem(quote: str) -> str | None:
         return None  # "VDG - Vereniging van Drentse gemeenten": a name with what it is
     if len(lower) < MIN_LOWER_WORDS:
         return f"dit citaat is vooral een rij namen of een kop, zonder zin; {ADVICE}"
-    # A sentence may open with its verb ("Afstemmen van rollen … tussen IBDO, EDIH …").
-    if not any(_verb_ending(w) for w in lower + [words[0].lower()]):
+    # A sentence may open with its verb ("Afstemmen van rollen … tussen IBDO, EDIH …"). A long
+    # phrase in plain words ("Bijv. door aansluiting digitale volwassenheidsladder op …") says
+    # enough without one: the verb test is for short headings.
+    if len(lower) < LONG_PHRASE and not any(_verb_ending(w) for w in lower + [words[0].lower()]):
         return f"in dit citaat staat geen werkwoord: het is een kop of een opsomming; {ADVICE}"
     return None
 
