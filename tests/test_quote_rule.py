@@ -22,6 +22,7 @@ from test_data_errors import PARTNER, append_entry, assert_error, errors_for, li
     "(digitale) innovatiehubs zoals Health Hub Roden, TechHub Assen, DroneHub Groningen Airport Eelde",
     "nauwe samenwerking tussen Ynbusiness en de Smart Industry Hub rondom de Smart Industry Assessment.",
     "het uitvoeren van digitale scans bij ondernemers2",
+    "Business development programma Venture Lab North",
 ])
 def test_a_quote_that_proves_nothing_alone_is_refused(quote):
     problem = quote_problem(quote)

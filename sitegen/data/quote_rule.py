@@ -32,6 +32,7 @@ _VERBS = frozenset("""
     wil wilde willen heeft hebben had hadden gaat ga gaan ging komt komen kwam staat stond doet doen
     deed krijgt kreeg ziet zag biedt bood helpt hielp gegaan ontstaan vragen vraagt
 """.split())
+_NOUN_ENDINGS = ("ment", "ect", "uct")
 _VERB_ENDING = re.compile(r"(?:t|d|en|de|te|den|ten)$")
 
 ADVICE = "kies de woorden op deze regels die de bewering dragen (een hele zin, of het deel ervan met het werkwoord)"
@@ -67,8 +68,10 @@ def _definition(quote: str) -> bool:
 
 
 def _finite_verb(word: str) -> bool:
-    """A known verb form, or a third-person form in -t ("biedt", "ondersteunt")."""
-    return word in _VERBS or (word not in _NOT_VERBS and len(word) > 3 and word.endswith("t"))
+    """A known verb form, or a third-person form in -t ("biedt", "ondersteunt"); not a noun in
+    -ment, -ect, -uct ("development", "project", "product")."""
+    return word in _VERBS or (word not in _NOT_VERBS and len(word) > 3 and word.endswith("t")
+                              and not word.endswith(_NOUN_ENDINGS))
 
 
 def _verb_ending(word: str) -> bool:
