@@ -3,10 +3,11 @@
 The quote shows under a claim on a page; a reader who sees only "Scans & assessments" or
 "Hanzehogeschool Groningen 1 3 14 18" learns nothing about what the entry says. This rule needs
 no seed text, so it holds on a clone without ../shared too. It is a heuristic on the words alone:
-enough words, at least three in lower case (not only names), not ending in footnote numbers, and at least one word that can be
-a Dutch verb unless the phrase is long (a known verb form, or a lower-case word with a verb ending: -t, -d, -en, -de, -te).
-That last test is lenient on purpose (plural nouns end in -en too): it refuses the noun-only
-headings, not every sentence an editor might write.
+enough words, not ending in footnote numbers, at least three words in lower case (not only
+names), and, in a short phrase, at least one word that can be a Dutch verb (a known verb form,
+or a lower-case word with a verb ending: -t, -d, -en, -de, -te). That last test is lenient on
+purpose (plural nouns end in -en too): it refuses noun-only headings, not every sentence an
+editor might write.
 """
 from __future__ import annotations
 
