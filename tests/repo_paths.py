@@ -6,4 +6,4 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 SEEDS = ROOT.parent / "shared" / "seeds"
-TODAY = date(2026, 12, 1)
+TODAY = date(2026, 12, 5)  # the day of the last data review (issue 23); entries may not be reviewed after it

@@ -3,6 +3,8 @@ edit of data/*.yaml, or a Dutch answer that says what to fix. Offline: issue bod
 the way GitHub writes a filled-in form ("### label", blank line, answer)."""
 from __future__ import annotations
 
+from datetime import timedelta
+
 import re
 
 import pytest
@@ -26,11 +28,11 @@ def issue_body(gegeven="", nieuw=EXISTING, wijzigingen="", bron="https://www.voo
     return "\r\n".join("\n".join(parts).split("\n"))  # GitHub sends CRLF line ends
 
 
-def apply(data_dir, body: str, tmp_path, capsys) -> tuple[int, str]:
+def apply(data_dir, body: str, tmp_path, capsys, today=TODAY) -> tuple[int, str]:
     from build import main
     (tmp_path / "issue.md").write_text(body, encoding="utf-8")
     report = tmp_path / "verslag.md"
-    code = main(["--data", str(data_dir), "--date", TODAY.isoformat(), "apply-issue",
+    code = main(["--data", str(data_dir), "--date", today.isoformat(), "apply-issue",
                  "--body", str(tmp_path / "issue.md"), "--report", str(report)])
     capsys.readouterr()
     return code, report.read_text(encoding="utf-8")
@@ -52,7 +54,10 @@ def test_a_valid_change_edits_only_that_line_and_adds_the_source(data_copy, tmp_
     body = issue_body(gegeven="https://drenthe.example.org/partners/ibdo/",
                       wijzigingen="website: https://www.ikbendrentsondernemer.nl/",
                       bron="https://www.ikbendrentsondernemer.nl/over-ons", titel="Over IBDO: wie we zijn")
-    code, report = apply(data_copy, body, tmp_path, capsys)
+    from sitegen.data.dataset import load_dataset
+    reviewed = load_dataset(DATA, TODAY).partners_by_id["ibdo"].last_reviewed
+    later = TODAY + timedelta(days=1)  # a day after the last review, so a bump would show
+    code, report = apply(data_copy, body, tmp_path, capsys, today=later)
     assert code == 0, report
     assert "Je wijziging is verwerkt" in report and "`website`" in report
     removed, added = changed_lines(data_copy, "partners.yaml")
@@ -60,11 +65,10 @@ def test_a_valid_change_edits_only_that_line_and_adds_the_source(data_copy, tmp_
     assert added == ["    website: https://www.ikbendrentsondernemer.nl/",
                      "      - url: https://www.ikbendrentsondernemer.nl/over-ons",
                      '        title: "Over IBDO: wie we zijn"',
-                     f"        accessed: {TODAY.isoformat()}"]
-    from sitegen.data.dataset import load_dataset
-    ibdo = load_dataset(data_copy, TODAY).partners_by_id["ibdo"]
+                     f"        accessed: {later.isoformat()}"]
+    ibdo = load_dataset(data_copy, later).partners_by_id["ibdo"]
     assert ibdo.website == "https://www.ikbendrentsondernemer.nl/"
-    assert ibdo.last_reviewed.isoformat() == "2026-11-22"  # one field checked is not the whole entry
+    assert ibdo.last_reviewed == reviewed  # one field checked is not the whole entry
 
 
 def test_the_edit_keeps_every_comment_and_the_order_of_the_file(data_copy, tmp_path, capsys):

@@ -25,8 +25,8 @@ PARTNER = """\
 {i}  regions: [drenthe]
 {i}  sources:
 {i}    - document: "000"
-{i}      lines: "1-5"
-{i}      quote: "Beleidsaanpak Versnelling Digitalisering Mkb Drenthe"
+{i}      lines: "1-22"
+{i}      quote: "Met deze beleidsaanpak 'Drenthe Digitaal - Versnelling Digitalisering Mkb Drenthe' zetten we een gerichte en samenhangende beweging in gang"
 {i}  last_reviewed: 2026-11-01
 """
 
@@ -43,8 +43,8 @@ INSTRUMENT = """\
 {i}  status: open
 {i}  sources:
 {i}    - document: "000"
-{i}      lines: "1-5"
-{i}      quote: "Beleidsaanpak Versnelling Digitalisering Mkb Drenthe"
+{i}      lines: "1-22"
+{i}      quote: "Met deze beleidsaanpak 'Drenthe Digitaal - Versnelling Digitalisering Mkb Drenthe' zetten we een gerichte en samenhangende beweging in gang"
 {i}  last_reviewed: 2026-11-01
 """
 
@@ -190,7 +190,7 @@ def test_duplicate_key_in_an_entry(data_copy):
 def test_source_lines_beyond_the_document(data_copy):
     if not SEEDS.is_dir():
         pytest.skip("../shared/seeds is not here")
-    path, first = append_entry(data_copy, "partners.yaml", PARTNER, replace={'lines: "1-5"': 'lines: "1-99999"'})
+    path, first = append_entry(data_copy, "partners.yaml", PARTNER, replace={'lines: "1-22"': 'lines: "1-99999"'})
     assert_error(errors_for(data_copy), "partners.yaml", line_of(path, "99999", first), "heeft maar", "regels")
 
 
@@ -198,9 +198,9 @@ def test_a_quote_that_is_not_in_the_cited_lines_is_refused_at_its_line(data_copy
     if not SEEDS.is_dir():
         pytest.skip("../shared/seeds is not here")
     path, first = append_entry(data_copy, "partners.yaml", PARTNER,
-                               replace={"Beleidsaanpak Versnelling Digitalisering": "Dit staat er niet in"})
+                               replace={"Met deze beleidsaanpak": "Dit staat er niet in"})
     assert_error(errors_for(data_copy), "partners.yaml", line_of(path, "Dit staat er niet in", first),
-                 "dit citaat staat niet in brondocument 000, regels 1-5", "neem de woorden precies over")
+                 "dit citaat staat niet in brondocument 000, regels 1-22", "neem de woorden precies over")
 
 
 def test_a_right_quote_passes_also_across_a_pdf_line_break_and_hyphen(data_copy):
@@ -208,8 +208,8 @@ def test_a_right_quote_passes_also_across_a_pdf_line_break_and_hyphen(data_copy)
         pytest.skip("../shared/seeds is not here")
     # Seed 001 breaks 'precisielandbouw' as 'precisieland-' / blank line / 'bouw'.
     append_entry(data_copy, "partners.yaml", PARTNER, replace={
-        'document: "000"': 'document: "001"', 'lines: "1-5"': 'lines: "2455-2457"',
-        "Beleidsaanpak Versnelling Digitalisering Mkb Drenthe": "Het project Nationale Proeftuin precisielandbouw helpt boeren"})
+        'document: "000"': 'document: "001"', 'lines: "1-22"': 'lines: "2455-2457"',
+        "Met deze beleidsaanpak 'Drenthe Digitaal - Versnelling Digitalisering Mkb Drenthe' zetten we een gerichte en samenhangende beweging in gang": "Het project Nationale Proeftuin precisielandbouw helpt boeren"})
     load_dataset(data_copy, TODAY, SEEDS)
 
 
@@ -221,7 +221,7 @@ def test_a_document_source_without_a_quote_is_refused(data_copy):
 
 def test_without_the_seeds_quotes_are_skipped_and_the_check_says_so_once(data_copy, tmp_path):
     append_entry(data_copy, "partners.yaml", PARTNER,
-                 replace={"Beleidsaanpak Versnelling Digitalisering": "Dit staat er niet in"})
+                 replace={"Met deze beleidsaanpak": "Dit staat er niet in"})
     result = subprocess.run([sys.executable, "build.py", "--data", str(data_copy), "--seeds", str(tmp_path / "geen"),
                              "--date", TODAY.isoformat(), "check"], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stderr

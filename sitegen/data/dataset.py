@@ -13,6 +13,7 @@ from pydantic import BaseModel, ValidationError
 
 from sitegen.errors import DataError, DataErrors
 from sitegen.data.models import Instrument, Ladder, Partner, RegionsFile
+from sitegen.data.quote_rule import quote_problem
 from sitegen.data.seed_quotes import SeedTexts, line_label, line_range
 from sitegen.data.symlinks import symlink_errors
 from sitegen.data.validation_messages import errors_of
@@ -193,6 +194,9 @@ def _cross_check(docs, ladder, regions, partners, instruments, today, seeds: See
         for s_i, s in enumerate(sources):
             if s.accessed and s.accessed > today:
                 errors.append(doc.error(path + ("sources", s_i, "accessed"), f"'accessed' ({s.accessed}) ligt in de toekomst", ident))
+            problem = quote_problem(s.quote) if s.quote else None
+            if problem:  # the words alone, so this holds without ../shared too
+                errors.append(doc.error(path + ("sources", s_i, "quote"), problem, ident))
             if s.document and s.lines and seeds.has(s.document):
                 last = line_range(s.lines)[1]
                 if last > seeds.length(s.document):

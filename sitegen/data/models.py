@@ -168,7 +168,7 @@ class Partner(Strict):
 
 class PartnerRole(Strict):
     partner: Slug = Field(description="Id van de partner")
-    role: Role = Field(description="Rol: initiatiefnemer, financier of uitvoerder")
+    role: Role = Field(description="Rol: initiatiefnemer, financier, uitvoerder of contactlegging (brengt ondernemers bij het aanbod)")
 
 
 class Instrument(Strict):

@@ -65,11 +65,13 @@ PARTNER_KINDS: dict[str, str] = {
     "programma": "Programma",
 }
 
-# Seed 004 L402-422.
+# Seed 004 L402-422; the fourth role is the Regioscan Noord's (seed 003 L336-341): a partner that
+# brings firms to an offer it does not carry out itself (IBDO for ASTRON, local associations).
 ROLES: dict[str, str] = {
     "initiatiefnemer": "Initiatiefnemer",
     "financier": "Financier",
     "uitvoerder": "Uitvoerder",
+    "contactlegging": "Contact met ondernemers",
 }
 
 STATUSES: dict[str, str] = {
