@@ -79,3 +79,21 @@ def test_broken_data_still_fails_with_the_check_message(data_copy):
     result = stale(data_copy)
     assert result.returncode == 1
     assert "data/partners.yaml" in result.stderr
+
+
+def test_the_report_links_each_entry_to_its_prefilled_form_for_the_partner_to_confirm():
+    """Issue 23: the monthly issue points to review-requests and to the form with the entry filled in."""
+    from urllib.parse import parse_qs, urlsplit
+    from sitegen.exports.stale import StaleEntry, as_markdown
+    entries = [StaleEntry("partner", "kvk", "KVK", "data/partners.yaml", 3, date(2024, 1, 31)),
+               StaleEntry("instrument", "mit", "MIT (haakjes) | pijp", "data/instruments.yaml", 9, date(2025, 2, 1))]
+    without = as_markdown(entries, TODAY)
+    assert "review-requests" in without
+    assert all(row.endswith("| nog niet vastgesteld |") for row in without.splitlines() if row.startswith("| partner")
+               or row.startswith("| instrument"))
+    body = as_markdown(entries, TODAY, "https://example.org/p/r")
+    links = re.findall(r"\[formulier\]\(([^)\s]+)\)", body)
+    assert len(links) == 2
+    queries = [parse_qs(urlsplit(url).query) for url in links]
+    assert [q["gegeven"] for q in queries] == [["partners/kvk"], ["instrumenten/mit"]]
+    assert queries[1]["title"] == ["Gegevens wijzigen: MIT (haakjes) | pijp"]

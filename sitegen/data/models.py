@@ -161,6 +161,11 @@ class Contact(Strict):
     def has_route(self) -> bool:
         return self.found and bool(self.email or self.phone or self.page)
 
+    @property
+    def tel_href(self) -> str:
+        """A tel: link takes digits and a leading + only (the pattern above allows spaces, brackets, dashes)."""
+        return "tel:" + re.sub(r"[^0-9+]", "", self.phone) if self.phone else ""
+
 
 class Partner(Strict):
     """An organisation in the ecosystem (HSDS: organization)."""

@@ -120,7 +120,7 @@ def test_adviser_button_leads_to_the_mail_with_its_text(context, base_url, scan_
 
 def _routes(page, contact_id):
     item = page.locator(f"#handoff-contacts li[data-contact='{contact_id}']")
-    return item, item.eval_on_selector_all("a", "links => links.map(a => a.getAttribute('href'))")
+    return item, item.locator("a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
 
 
 def test_adviser_button_reaches_the_route_partner_and_the_gemeente_in_one_step(page, base_url, scan_data):

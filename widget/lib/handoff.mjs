@@ -37,7 +37,7 @@ function contactItem(contact, subject, body) {
   }
   if (tel) parts.push(el("p", {}, el("a", { href: tel, "data-route": "tel" }, `Bel ${contact.phone}`)));
   if (contact.note) parts.push(el("p", { class: "hint", text: `Let op: ${contact.note}.` }));
-  if (site) parts.push(el("p", {}, el("a", { href: site, "data-route": "page" }, `Contactpagina van ${contact.name}`)));
+  if (site) parts.push(el("p", {}, el("a", { href: site, "data-route": "page" }, `Contactpagina of website van ${contact.name}`)));
   if (!email && (tel || site)) parts.push(el("p", { class: "hint", text: "Kopieer de tekst hieronder en vertel of stuur die erbij." }));
   if (!email && !tel && !site && page) {
     parts.push(el("p", { text: `We vonden geen openbaar contact van ${contact.name}. Op hun pagina op deze site staat wat we weten.` }),
