@@ -10,6 +10,7 @@ from .recommend import first_offers
 CONTACT_FIELDS = ("email", "phone", "page")
 # regions.yaml `kind: algemeen`: the gemeente's general route, which is not the ondernemersloket itself.
 GENERAL_NOTE = "algemeen nummer van de gemeente; vraag naar het ondernemersloket"
+PARTNER_GENERAL_NOTE = "algemeen nummer; vraag naar wie over dit aanbod gaat"
 NO_ROUTE = "geen openbaar contact gevonden; zie de pagina van de partner op de site"
 
 
@@ -39,7 +40,8 @@ def _contact(role: str, ident: str, name: str, url: str | None, contact: dict | 
     contact = contact or {}
     return {"role": role, "id": ident, "name": name, "url": url,
             **{k: contact.get(k) for k in CONTACT_FIELDS},
-            "note": GENERAL_NOTE if contact.get("kind") == "algemeen" else None}
+            "note": (GENERAL_NOTE if role == "gemeente" else PARTNER_GENERAL_NOTE)
+            if contact.get("kind") == "algemeen" else None}
 
 
 def mail_subject(phase_name: str) -> str:

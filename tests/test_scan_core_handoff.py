@@ -135,3 +135,11 @@ def test_the_card_names_every_route_and_never_says_no_address_where_one_exists(s
     card = capsys.readouterr().out
     assert "IT Hub Drenthe: +31 528 000000, https://example.org/ithub" in card
     assert "geen e-mailadres bekend" not in card
+
+
+def test_a_partners_general_number_gets_its_own_note_not_the_gemeente_one(small):
+    data = json.loads(json.dumps(small))
+    hub = next(p for p in data["partners"] if p["id"] == "it-hub-drenthe")
+    hub["contact"] = {"email": None, "phone": "0592 000000", "page": None, "kind": "algemeen"}
+    route = evaluate(data, "CCCCCCC", None, TODAY).handoff["contacts"][0]
+    assert route["id"] == "it-hub-drenthe" and route["note"] == "algemeen nummer; vraag naar wie over dit aanbod gaat"
