@@ -8,6 +8,10 @@ from __future__ import annotations
 from .recommend import first_offers
 
 CONTACT_FIELDS = ("email", "phone", "page")
+# regions.yaml `kind: algemeen`: the gemeente's general route, which is not the ondernemersloket itself.
+GENERAL_NOTE = "algemeen nummer van de gemeente; vraag naar het ondernemersloket"
+PARTNER_GENERAL_NOTE = "algemeen nummer; vraag naar wie over dit aanbod gaat"
+NO_ROUTE = "geen openbaar contact gevonden; zie de pagina van de partner op de site"
 
 
 def contacts(data: dict, phase: int, gemeente: str | None) -> list[dict]:
@@ -26,15 +30,18 @@ def contacts(data: dict, phase: int, gemeente: str | None) -> list[dict]:
     if gemeente:
         g = next((g for g in data["gemeenten"] if g["slug"] == gemeente), None)
         if g and g.get("contact"):
-            out.append(_contact("gemeente", f"gemeente-{gemeente}", f"Ondernemersloket gemeente {g['name']}",
-                                None, g["contact"]))
+            general = g["contact"].get("kind") == "algemeen"
+            name = f"Gemeente {g['name']}" if general else f"Ondernemersloket gemeente {g['name']}"
+            out.append(_contact("gemeente", f"gemeente-{gemeente}", name, None, g["contact"]))
     return out
 
 
 def _contact(role: str, ident: str, name: str, url: str | None, contact: dict | None) -> dict:
     contact = contact or {}
     return {"role": role, "id": ident, "name": name, "url": url,
-            **{k: contact.get(k) for k in CONTACT_FIELDS}}
+            **{k: contact.get(k) for k in CONTACT_FIELDS},
+            "note": (GENERAL_NOTE if role == "gemeente" else PARTNER_GENERAL_NOTE)
+            if contact.get("kind") == "algemeen" else None}
 
 
 def mail_subject(phase_name: str) -> str:
@@ -82,6 +89,7 @@ def card_text(result, summary: str) -> str:
     contact_lines = []
     for c in result.handoff.get("contacts", []):
         ways = [c[k] for k in CONTACT_FIELDS if c.get(k)]
-        contact_lines.append(f"  {c['name']}: " + (", ".join(ways) if ways else "geen e-mailadres bekend; zie de pagina van de partner op de site"))
+        line = f"  {c['name']}: " + (", ".join(ways) if ways else NO_ROUTE)
+        contact_lines.append(line + (f" ({c['note']})" if c.get("note") else ""))
     return "\n".join(["GESPREKSKAART - digitale zelfscan Drenthe Digitaal", rule, summary, rule,
                       "Praat erover met:", *contact_lines, rule, "Notities:", *([""] + ["_" * 60] * 6)])

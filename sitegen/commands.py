@@ -66,3 +66,25 @@ def _register_hosting() -> None:
 
 
 _register_hosting()
+
+
+def _review_requests(args: argparse.Namespace, paths, today: date) -> int:
+    """`python build.py review-requests [--out DIR]`: per partner a text to confirm their entries."""
+    from sitegen.build_site import check
+    from sitegen.data.settings import read_settings
+    from sitegen.exports import review_requests
+
+    dataset = check(paths, today)
+    settings = read_settings(paths.config_file)
+    review_requests.report(review_requests.write_requests(dataset, args.out, settings, today), args.out, settings)
+    return 0
+
+
+def _register_review_requests() -> None:
+    from sitegen.exports import review_requests
+    COMMANDS["review-requests"] = ("schrijf per partner een tekst om de eigen gegevens te bevestigen "
+                                   "(standaard in build/review-requests/)", _review_requests)
+    ARGUMENTS["review-requests"] = review_requests.add_arguments
+
+
+_register_review_requests()

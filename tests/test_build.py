@@ -128,6 +128,7 @@ def test_edit_link_hidden_while_repository_url_is_empty(built_site):
     for page in ("partners/ibdo/index.html", "instrumenten/ibdo-intake/index.html"):
         html = read(built_site, page)
         assert "Wijzig deze gegevens" not in html and "issues/new" not in html and "/blob/" not in html
+        assert "Laat het ons weten</a>" not in html
 
 
 @pytest.fixture(scope="module")
@@ -151,11 +152,15 @@ def test_edit_link_points_to_the_yaml_line_when_set(owner_site, dataset):
     file, line = dataset.lines[("partners", "ibdo")]
     assert f'href="https://example.org/provincie/drenthe-digitaal/blob/main/{file}#L{line}"' in html
     # Both ways: the button opens the issue form with this entry filled in; git users get the line.
-    assert ('<a class="md-button" href="https://example.org/provincie/drenthe-digitaal/issues/new'
-            '?template=gegevens-wijzigen.yml&amp;gegeven=partners/ibdo">Wijzig deze gegevens</a>') in html
+    form = ("https://example.org/provincie/drenthe-digitaal/issues/new?template=gegevens-wijzigen.yml"
+            "&amp;gegeven=partners/ibdo&amp;title=Gegevens%20wijzigen%3A%20Ik%20Ben%20Drents%20Ondernemer%20%28IBDO%29")
+    assert f'<a class="md-button" href="{form}">Wijzig deze gegevens</a>' in html
+    # Issue 23: the same prefilled form under "Klopt dit niet of weet je meer?"
+    assert f'Klopt dit niet of weet je meer? <a href="{form}">Laat het ons weten</a>.' in html
     assert "GitHub-account" in html
     html = (owner_site / "instrumenten" / "ibdo-intake" / "index.html").read_text(encoding="utf-8")
-    assert "issues/new?template=gegevens-wijzigen.yml&amp;gegeven=instrumenten/ibdo-intake" in html
+    assert "issues/new?template=gegevens-wijzigen.yml&amp;gegeven=instrumenten/ibdo-intake&amp;title=" in html
+    assert html.count("Laat het ons weten</a>") == 1
     assert (DATA / "partners.yaml").read_text(encoding="utf-8").splitlines()[line - 1].strip() == "- id: ibdo"
 
 

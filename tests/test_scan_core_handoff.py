@@ -101,7 +101,7 @@ def test_cli_card_and_compare(tmp_path, capsys):
     assert card.startswith("GESPREKSKAART")
     assert "Fase: Funderen" in card and "Notities:" in card
     assert "Ik Ben Drents Ondernemer (IBDO): intake@example.org" in card
-    assert "IT Hub Drenthe: geen e-mailadres bekend" in card
+    assert "IT Hub Drenthe: geen openbaar contact gevonden" in card
     assert len(card.splitlines()) <= 60, "the card fits one A4 page as text"
     assert main(["CCBCDCC", "--compare", "AABBAAB", "--date", TODAY.isoformat(), "--data", str(data)]) == 0
     out = capsys.readouterr().out
@@ -109,3 +109,37 @@ def test_cli_card_and_compare(tmp_path, capsys):
     assert main(["CCBCDCC", "--compare", "v1.AABBAAB", "--earlier-date", "2030-01-01", "--date", TODAY.isoformat(),
                  "--data", str(data)]) == 2
     assert "ligt in de toekomst" in capsys.readouterr().err
+
+
+def test_a_gemeentes_general_number_is_labelled_as_such_not_as_the_loket(small):
+    """regions.yaml `kind: algemeen`: the general municipal route, not the ondernemersloket itself."""
+    data = json.loads(json.dumps(small))
+    emmen = next(g for g in data["gemeenten"] if g["slug"] == "emmen")
+    emmen["contact"] = {"email": None, "phone": "14 0591", "page": None, "kind": "algemeen"}
+    contact = evaluate(data, "CCCCCCC", "emmen", TODAY).handoff["contacts"][-1]
+    assert contact["role"] == "gemeente" and contact["phone"] == "14 0591"
+    assert contact["name"] == "Gemeente Emmen"
+    assert contact["note"] == "algemeen nummer van de gemeente; vraag naar het ondernemersloket"
+    # a gemeente whose contact is its ondernemersloket keeps the loket's name and gets no note
+    loket = evaluate(small, "CCCCCCC", "emmen", TODAY).handoff["contacts"][-1]
+    assert loket["name"] == "Ondernemersloket gemeente Emmen" and loket["note"] is None
+
+
+def test_the_card_names_every_route_and_never_says_no_address_where_one_exists(small, tmp_path, capsys):
+    data = json.loads(json.dumps(small))
+    hub = next(p for p in data["partners"] if p["id"] == "it-hub-drenthe")
+    hub["contact"] = {"email": None, "phone": "+31 528 000000", "page": "https://example.org/ithub", "kind": None}
+    path = tmp_path / "scan-data.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    assert main(["CCCCCCC", "--card", "--date", TODAY.isoformat(), "--data", str(path)]) == 0
+    card = capsys.readouterr().out
+    assert "IT Hub Drenthe: +31 528 000000, https://example.org/ithub" in card
+    assert "geen e-mailadres bekend" not in card
+
+
+def test_a_partners_general_number_gets_its_own_note_not_the_gemeente_one(small):
+    data = json.loads(json.dumps(small))
+    hub = next(p for p in data["partners"] if p["id"] == "it-hub-drenthe")
+    hub["contact"] = {"email": None, "phone": "0592 000000", "page": None, "kind": "algemeen"}
+    route = evaluate(data, "CCCCCCC", None, TODAY).handoff["contacts"][0]
+    assert route["id"] == "it-hub-drenthe" and route["note"] == "algemeen nummer; vraag naar wie over dit aanbod gaat"

@@ -93,10 +93,26 @@ def test_names_in_the_monthly_issue_cannot_mention_link_or_break_the_table():
     assert len(rows) == len(names)
     for row, name in zip(rows, names):
         cells = [c.strip() for c in re.split(r"(?<!\\)\|", row)[1:-1]]
-        assert len(cells) == 5, row  # a | in a name does not add a column
+        assert len(cells) == 6, row  # a | in a name does not add a column
         m = re.fullmatch(r"(`+)(.*?)(`+)", cells[2])
         assert m and len(m[1]) == len(m[3]), cells[2]
         inner = m[2][1:-1] if m[2].startswith(" ") and m[2].endswith(" ") else m[2]
         assert inner.replace("\\|", "|") == name
-    outside = re.sub(r"(`+).*?\1", "", body)
+    outside = re.sub(r"\[formulier\]\(https://github\.example/[^)\s]+\)", "", re.sub(r"(`+).*?\1", "", body))
     assert "@redactie" not in outside and "elders.example" not in outside and "<img" not in outside
+def test_the_report_links_each_entry_to_its_prefilled_form_for_the_partner_to_confirm():
+    """Issue 23: the monthly issue points to review-requests and to the form with the entry filled in."""
+    from urllib.parse import parse_qs, urlsplit
+    from sitegen.exports.stale import StaleEntry, as_markdown
+    entries = [StaleEntry("partner", "kvk", "KVK", "data/partners.yaml", 3, date(2024, 1, 31)),
+               StaleEntry("instrument", "mit", "MIT (haakjes) | pijp", "data/instruments.yaml", 9, date(2025, 2, 1))]
+    without = as_markdown(entries, TODAY)
+    assert "review-requests" in without
+    assert all(row.endswith("| nog niet vastgesteld |") for row in without.splitlines() if row.startswith("| partner")
+               or row.startswith("| instrument"))
+    body = as_markdown(entries, TODAY, "https://example.org/p/r")
+    links = re.findall(r"\[formulier\]\(([^)\s]+)\)", body)
+    assert len(links) == 2
+    queries = [parse_qs(urlsplit(url).query) for url in links]
+    assert [q["gegeven"] for q in queries] == [["partners/kvk"], ["instrumenten/mit"]]
+    assert queries[1]["title"] == ["Gegevens wijzigen: MIT (haakjes) | pijp"]

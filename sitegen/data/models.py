@@ -133,20 +133,48 @@ Sources = Annotated[list[Source], Field(min_length=1, description="Waar de gegev
 
 
 class Contact(Strict):
-    """How an owner reaches a partner or a gemeente's ondernemersloket: only what a source gives."""
+    """How an owner reaches a partner or a gemeente: only what a source gives, or the record that
+    someone searched the stored public pages and found nothing (`found: false`, `searched: <date>`)."""
 
     email: Optional[Email] = Field(
         None, description="E-mailadres, alleen als de bron het noemt")
     phone: Optional[Annotated[str, Field(pattern=r"^\+?[0-9 ()-]{6,20}$")]] = Field(
         None, description="Telefoonnummer, alleen als de bron het noemt")
     page: Optional[HttpsUrl] = Field(None, description="Contactpagina (https), alleen als de bron die noemt")
-    sources: Sources
+    kind: Optional[Literal["algemeen"]] = Field(
+        None, description="'algemeen': het algemene nummer of adres (van de gemeente), niet het ondernemersloket zelf")
+    sources: Optional[Sources] = Field(None, description="Waar het contact staat (verplicht als er een contact is)")
+    found: bool = Field(True, description="false: gezocht in openbare pagina's, niets gevonden")
+    searched: Optional[date] = Field(None, description="Datum waarop gezocht is (verplicht bij found: false)")
 
     @model_validator(mode="after")
     def _something(self) -> "Contact":
-        if not (self.email or self.phone or self.page):
-            raise ValueError("een contact heeft minstens een 'email', 'phone' of 'page'")
+        routes = self.email or self.phone or self.page
+        if not self.found:
+            if routes or self.sources or self.kind:
+                raise ValueError("bij 'found: false' horen geen 'email', 'phone', 'page', 'kind' of 'sources'; "
+                                 "haal 'found: false' weg als je wel een contact met bron hebt")
+            if self.searched is None:
+                raise ValueError("bij 'found: false' hoort 'searched': de datum waarop je zocht (JJJJ-MM-DD)")
+            return self
+        if self.searched is not None:
+            raise ValueError("'searched' hoort alleen bij 'found: false'; zet bij een gevonden contact de datum "
+                             "als 'accessed' bij de bron")
+        if not routes:
+            raise ValueError("een contact heeft minstens een 'email', 'phone' of 'page' "
+                             "(of 'found: false' met 'searched' als je niets vond)")
+        if not self.sources:
+            raise ValueError("bij een contact hoort 'sources': de openbare pagina waar het staat")
         return self
+
+    @property
+    def has_route(self) -> bool:
+        return self.found and bool(self.email or self.phone or self.page)
+
+    @property
+    def tel_href(self) -> str:
+        """A tel: link takes digits and a leading + only (the pattern above allows spaces, brackets, dashes)."""
+        return "tel:" + re.sub(r"[^0-9+]", "", self.phone) if self.phone else ""
 
 
 class Partner(Strict):

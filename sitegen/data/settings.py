@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 
 import yaml
 
@@ -22,12 +22,21 @@ class SiteSettings:
             return ""
         return f"{self.repository_url.rstrip('/')}/blob/{self.branch}/{file}#L{line}"
 
-    def form_url(self, page_path: str) -> str:
+    def form_url(self, page_path: str, name: str = "", changes: str = "", note: str = "") -> str:
         """The issue form (.github/ISSUE_TEMPLATE/gegevens-wijzigen.yml) with 'which entry' filled in:
-        GitHub fills a form field from the query parameter with the field's id."""
+        GitHub fills a form field from the query parameter with the field's id. Optional: the title
+        names the entry, `changes` prefills 'wijzigingen', `note` prefills 'toelichting'. Every value
+        is URL-encoded."""
         if not self.repository_url:
             return ""
-        query = urlencode({"template": "gegevens-wijzigen.yml", "gegeven": page_path.strip("/")}, safe="/")
+        fields = {"template": "gegevens-wijzigen.yml", "gegeven": page_path.strip("/")}
+        if name:
+            fields["title"] = f"Gegevens wijzigen: {name}"
+        if changes:
+            fields["wijzigingen"] = changes
+        if note:
+            fields["toelichting"] = note
+        query = urlencode(fields, safe="/", quote_via=quote)
         return f"{self.repository_url.rstrip('/')}/issues/new?{query}"
 
 

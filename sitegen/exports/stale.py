@@ -8,9 +8,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from sitegen.data import urls
 from sitegen.data.dataset import Dataset
 from sitegen.data.dates import is_stale, nl_date
 from sitegen.data.github_text import code_span
+from sitegen.data.settings import SiteSettings
 
 KINDS = {"partners": "partner", "instruments": "instrument"}
 
@@ -59,10 +61,18 @@ def as_markdown(entries: list[StaleEntry], today: date, repository_url: str = ""
            "Wat moet je doen? Open het bestand op de genoemde regel, kijk de gegevens na tegen de bron, "
            "verbeter wat niet meer klopt en zet bij `last_reviewed` de datum van vandaag. "
            "Stel de wijziging voor met een pull request (zie CONTRIBUTING.md).", "",
-           "| Soort | Id | Naam | Plaats | Laatst nagekeken |", "|---|---|---|---|---|"]
+           "Of vraag de partner zelf: `python build.py review-requests` schrijft per partner een korte tekst "
+           "met hun gegevens, wat we niet weten en per gegeven een ingevuld formulier. Het formulier staat ook "
+           "hieronder bij elk gegeven" + ("." if repository_url else " zodra repository_url in mkdocs.yml is "
+                                          "ingevuld (nu nog niet vastgesteld)."), "",
+           "| Soort | Id | Naam | Plaats | Laatst nagekeken | Laten bevestigen |", "|---|---|---|---|---|---|"]
+    form = SiteSettings(repository_url=repository_url, branch=branch)
     for e in entries:
         where = f"{e.file}:{e.line}"
         if repository_url:
             where = f"[{where}]({repository_url.rstrip('/')}/blob/{branch}/{e.file}#L{e.line})"
-        out.append(f"| {e.kind} | `{e.id}` | {code_span(e.name)} | {where} | {e.last_reviewed.isoformat()} |")
+        page = urls.partner_url(e.id) if e.kind == "partner" else urls.instrument_url(e.id)
+        confirm = form.form_url(page, name=e.name)
+        confirm = f"[formulier]({confirm})" if confirm else "nog niet vastgesteld"
+        out.append(f"| {e.kind} | `{e.id}` | {code_span(e.name)} | {where} | {e.last_reviewed.isoformat()} | {confirm} |")
     return "\n".join(out) + "\n"

@@ -121,7 +121,7 @@ class PageWriter:
         return dict(sources=entry.sources, last_reviewed=entry.last_reviewed,
                     stale=is_stale(entry.last_reviewed, self.today),
                     edit_url=self.settings.edit_url(file, line) if file else "",
-                    form_url=self.settings.form_url(page_path),
+                    form_url=self.settings.form_url(page_path, name=entry.name),
                     jsonld=script_safe(jsonld))
 
     def regions_text(self, regions: list[str]) -> str:

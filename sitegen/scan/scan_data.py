@@ -59,10 +59,11 @@ def scan_data_from(dataset: Dataset, today: date) -> dict:
 
 
 def _contact(contact) -> dict:
-    """{"contact": {email, phone, page}} when the data has one (with a source), else nothing."""
-    if contact is None:
+    """{"contact": {email, phone, page, kind}} when the data has one (with a source), else nothing
+    (also for `found: false`: searched for and not found)."""
+    if contact is None or not contact.has_route:
         return {}
-    return {"contact": {"email": contact.email, "phone": contact.phone, "page": contact.page}}
+    return {"contact": {"email": contact.email, "phone": contact.phone, "page": contact.page, "kind": contact.kind}}
 
 
 def build_scan_data(data_dir: Path, today: date) -> dict:

@@ -103,18 +103,51 @@ def test_adviser_button_leads_to_the_mail_with_its_text(context, base_url, scan_
         query = parse_qs(url.query)
         assert query["body"][0] == preview.split("\n\n", 1)[1]
         assert query["subject"][0] == "Mijn uitkomst van de digitale zelfscan: fase Funderen"
-        addresses = {p.get("contact", {}).get("email") for p in scan_data["partners"]} - {None}
+        addresses = {p.get("contact", {}).get("email") for p in scan_data["partners"] + scan_data["gemeenten"]} - {None}
         assert unquote(url.path) in addresses | {""}
         if url.path:
             assert page.is_visible(f"#handoff-contacts .address:text-is('{unquote(url.path)}')")
-    # Without a known address the button goes to the partner's page and says so.
+    # Only where no public route is known does the contact lead to the partner's page, and say so.
     for contact in page.locator("#handoff-contacts li[data-role]").all():
-        if not contact.locator(".address").count():
-            assert "We kennen geen e-mailadres" in contact.inner_text()
+        assert "We kennen geen e-mailadres" not in contact.inner_text()
+        if not contact.locator(".address, a[data-route]").count():
+            assert "We vonden geen openbaar contact" in contact.inner_text()
             assert contact.locator("a[href*='/partners/']").count() == 1
     page.click("[data-action=copy-mail]")
     page.wait_for_selector("#mail-status:has-text('gekopieerd')")
     assert page.evaluate("navigator.clipboard.readText()") == preview
+
+
+def _routes(page, contact_id):
+    item = page.locator(f"#handoff-contacts li[data-contact='{contact_id}']")
+    return item, item.locator("a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
+
+
+def test_adviser_button_reaches_the_route_partner_and_the_gemeente_in_one_step(page, base_url, scan_data):
+    """Issue 23: from "Bespreek dit met een adviseur" to a mail, a call or a contact page, for the
+    phase's route partner and for the chosen gemeente; a general number says it is one."""
+    code = "v1.AAAAAAA.assen"  # Oriënteren: route partner IBDO; gemeente Assen
+    route_id = scan_data["ladder"]["steps"][0]["route"]["partners"][0]
+    assen = next(g for g in scan_data["gemeenten"] if g["slug"] == "assen")
+    _open_result(page, base_url, code)
+    tab_to(page, "[data-action=adviser]")
+    page.keyboard.press("Enter")
+    assert focused(page, "el.id") == "handoff-title"
+    route, route_links = _routes(page, route_id)
+    partner = next(p for p in scan_data["partners"] if p["id"] == route_id)
+    reachable = [h for h in route_links if h.startswith(("mailto:", "tel:", "https://"))]
+    assert reachable, route_links
+    if partner["contact"]["page"]:
+        assert partner["contact"]["page"] in route_links
+    gemeente, gemeente_links = _routes(page, "gemeente-assen")
+    tel = [h for h in gemeente_links if h.startswith("tel:")]
+    assert tel == ["tel:" + re.sub(r"[^0-9+]", "", assen["contact"]["phone"])]
+    assert re.fullmatch(r"tel:\+?[0-9]+", tel[0])
+    assert any(h.startswith(f"mailto:{assen['contact']['email']}?") for h in gemeente_links)
+    assert "algemeen nummer van de gemeente; vraag naar het ondernemersloket" in gemeente.inner_text()
+    assert "Ondernemersloket" not in gemeente.inner_text()
+    # one step: the call is a link the keyboard reaches
+    tab_to(page, f"#handoff-contacts li[data-contact='gemeente-assen'] a[href^='tel:']")
 
 
 def test_an_address_in_the_link_never_becomes_a_recipient(page, base_url):

@@ -8,7 +8,10 @@ export function renderCard(card, result, data) {
   const offers = (result.recommendations || []).filter((r) => r.id !== intakeId).slice(0, 3);
   const titles = Object.fromEntries(result.answers.map((a) => [a.id, a.title]));
   const contacts = ((result.handoff && result.handoff.contacts) || [])
-    .map((c) => `${c.name}${c.email ? `: ${c.email}` : ""}${c.phone ? `, ${c.phone}` : ""}`);
+    .map((c) => {
+      const ways = [c.email, c.phone, c.page].filter(Boolean).join(", ");
+      return `${c.name}${ways ? `: ${ways}` : ""}${c.note ? ` (${c.note})` : ""}`;
+    });
   card.replaceChildren(
     el("p", { class: "card__title", text: "Gesprekskaart · digitale zelfscan Drenthe Digitaal" }),
     el("p", {}, el("strong", { text: `Fase: ${result.phase.name}` }), result.between ? ` (tegen ${result.between.name} aan)` : "",

@@ -1,4 +1,4 @@
-// "Bespreek dit met een adviseur": a mailto: link per contact, the text shown before anything is
+// "Bespreek dit met een adviseur": per contact its mailto:, tel: or contact page, the text shown before anything is
 // sent, and "Kopieer de tekst" for those without a mail program. Addresses come only from
 // scan_core's result, which takes them from the scan data (with a source), never from the URL.
 import { el } from "./dom.mjs";
@@ -24,19 +24,33 @@ export function mailtoHref(address, subject, body) {
   return `mailto:${to}?subject=${encodeURIComponent(subject)}&body=${encodeURIComponent(body)}`;
 }
 
+// A tel: link takes digits and a leading + only; the data's pattern allows spaces, brackets, dashes.
+export function telHref(phone) {
+  const digits = String(phone || "").replace(/[^0-9+]/g, "");
+  return /^\+?[0-9]{3,}$/.test(digits) ? `tel:${digits}` : null;
+}
+
+// Each route in one step: a mail, a call, the contact page. Only where none is known, the partner's
+// page on this site, which says what we know.
 function contactItem(contact, subject, body) {
   const page = contact.url ? SITE_ROOT + contact.url : null;
+  const email = isEmail(contact.email) ? contact.email : null;
+  const tel = telHref(contact.phone);
+  const site = contact.page && /^https:\/\//.test(contact.page) ? contact.page : null;
   const parts = [el("strong", { text: contact.name })];
-  if (isEmail(contact.email)) {
-    parts.push(el("p", {}, "E-mail: ", el("span", { class: "address", text: contact.email })),
-      el("a", { class: "button button--primary", href: mailtoHref(contact.email, subject, body) },
+  if (email) {
+    parts.push(el("p", {}, "E-mail: ", el("span", { class: "address", text: email })),
+      el("a", { class: "button button--primary", href: mailtoHref(email, subject, body) },
         `Mail je uitkomst naar ${contact.name}`));
-  } else if (page || contact.page) {
-    parts.push(el("p", { text: `We kennen geen e-mailadres van ${contact.name}. Op hun pagina staat hoe je hen bereikt. Kopieer daar de tekst hieronder.` }),
-      el("a", { class: "button", href: page || contact.page }, `Naar de pagina van ${contact.name}`));
   }
-  if (contact.phone) parts.push(el("p", { text: `Telefoon: ${contact.phone}` }));
-  if (contact.page && (page || contact.email)) parts.push(el("p", {}, el("a", { href: contact.page }, `Contactpagina van ${contact.name}`)));
+  if (tel) parts.push(el("p", {}, el("a", { href: tel, "data-route": "tel" }, `Bel ${contact.phone}`)));
+  if (contact.note) parts.push(el("p", { class: "hint", text: `Let op: ${contact.note}.` }));
+  if (site) parts.push(el("p", {}, el("a", { href: site, "data-route": "page" }, `Contactpagina of website van ${contact.name}`)));
+  if (!email && (tel || site)) parts.push(el("p", { class: "hint", text: "Kopieer de tekst hieronder en vertel of stuur die erbij." }));
+  if (!email && !tel && !site && page) {
+    parts.push(el("p", { text: `We vonden geen openbaar contact van ${contact.name}. Op hun pagina op deze site staat wat we weten.` }),
+      el("a", { class: "button", href: page }, `Naar de pagina van ${contact.name}`));
+  }
   return el("li", { "data-contact": contact.id, "data-role": contact.role }, parts);
 }
 
