@@ -276,6 +276,7 @@ def aggregate_errors(doc: YamlDocument, agg: Aggregate, quarter_in_name: str, kn
                                                         f"Zo is een klein aantal toch te berekenen; onderdruk total of of"))
         for map_name, keys, what in (("by_gemeente", known.gemeenten, "gemeente"), ("by_step", STEP_SLUGS, "trede"),
                                      ("by_instrument", None, "instrument")):
+            unknown = "onbekend" if what == "instrument" else "onbekende"  # het instrument, de gemeente
             cells = getattr(block, map_name, None)
             if cells is None or (keys is not None and not keys):  # no map, or regions.yaml unreadable
                 continue
@@ -283,7 +284,7 @@ def aggregate_errors(doc: YamlDocument, agg: Aggregate, quarter_in_name: str, kn
             allowed = set(keys) if keys is not None else known.instruments
             for key in cells:
                 if key not in allowed:
-                    errors.append(doc.error(path + (key,), f"onbekende {what} '{key}'"))
+                    errors.append(doc.error(path + (key,), f"{unknown} {what} '{key}'"))
             if keys is not None:
                 missing = [k for k in keys if k not in cells]
                 if missing:
