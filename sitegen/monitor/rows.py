@@ -56,8 +56,13 @@ class _RowCheck:
     def __init__(self, raw: RawRow, vocabulary: Vocabulary, today: date):
         self.raw, self.vocabulary, self.today = raw, vocabulary, today
         self.problems: list[Problem] = []
+        self._said: set[str] = set()
 
     def problem(self, key: str, message: str) -> None:
+        """One problem per cell: the first is what the partner must fix (a refused formula, not 'missing')."""
+        if key in self._said:
+            return
+        self._said.add(key)
         self.problems.append(Problem(self.raw.file, self.raw.sheet, self.raw.row, column_label(INDEX[key]), message))
 
     def text(self, key: str) -> str:
@@ -146,9 +151,11 @@ def check_row(raw: RawRow, vocabulary: Vocabulary, today: date) -> Registration 
     elif partner not in vocabulary.partner_set:
         c.problem("partner", f"De partner '{partner[:40]}' is onbekend. Kies een code van het blad Lijsten, zoals ibdo.")
 
-    reference = c.text("reference")
-    # An empty text from a refused formula has its problem already; only a truly empty cell is "missing".
-    why = reference_problem(reference) if reference or raw.values[INDEX["reference"]] is None else None
+    # Not through text(): '+31 6 …' should be called a phone number, not a formula. The allowlist
+    # refuses any reference that starts with = + - or @ anyway.
+    value = raw.values[INDEX["reference"]]
+    reference = "" if value is None else str(int(value) if isinstance(value, float) and value.is_integer() else value).strip()
+    why = reference_problem(reference)
     if why:
         c.problem("reference", why)
 
