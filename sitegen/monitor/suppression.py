@@ -10,7 +10,8 @@ RULES = [
     "Een aantal van 1 tot de drempel tonen we als '<{t}', zodat je geen bedrijf kunt herkennen. "
     "Een 0 tonen we wel: die zegt niets over een bedrijf.",
     "Is er in een lijst maar één cel verborgen, dan verbergen we ook de kleinste andere cel die niet 0 is. Anders kun je de "
-    "verborgen cel terugrekenen uit het totaal. Een verborgen cel kan daardoor ook een groter getal zijn.",
+    "verborgen cel terugrekenen uit het totaal. Dat doen we ook als de verborgen cellen samen maar één uitkomst toelaten "
+    "(bijvoorbeeld allemaal 1). Een verborgen cel kan daardoor ook een groter getal zijn.",
     "Is een totaal verborgen, dan verbergen we de hele lijst eronder. Bij 'van de …' (zoals doorstroom) "
     "verbergen we het aantal ook als het verschil met dat totaal klein is.",
 ]
@@ -32,14 +33,25 @@ def suppress_map(cells: dict[str, int], threshold: int, total_hidden: bool = Fal
         return {key: mark for key in cells}
     weights = weights if weights is not None else cells
     hidden = {key for key in cells if _small(weights[key], threshold)}
-    if len(hidden) == 1:
-        # One hidden cell alone follows from the total: hide the smallest other cell that is not 0 too
-        # (a 0 beside it would leave the pair's sum, the small count itself), the map's order on ties.
-        order = {key: i for i, key in enumerate(cells)}
+    order = {key: i for i, key in enumerate(cells)}
+    # Hide the smallest other cell that is not 0 (a 0 beside it would leave the small count as the pair's
+    # sum), the map's order on ties, while the hidden cells can still be worked out: one alone follows
+    # from the total; several small ones are pinned when they must all be 1 or all threshold-1.
+    while hidden and _pinned([cells[k] for k in hidden], threshold):
         others = [key for key in cells if key not in hidden]
-        if others:
-            hidden.add(min(others, key=lambda k: (cells[k] == 0, cells[k], order[k])))
+        if not others:
+            break
+        hidden.add(min(others, key=lambda k: (cells[k] == 0, cells[k], order[k])))
     return {key: mark if key in hidden else value for key, value in cells.items()}
+
+
+def _pinned(values: list[int], threshold: int) -> bool:
+    """Could a reader work the hidden values out? Alone: yes. Several, read as '1 to threshold-1'
+    each (a 0 is shown as 0): yes when their sum leaves one possibility."""
+    if len(values) == 1:
+        return True
+    total = sum(values)
+    return total in (len(values), len(values) * (threshold - 1))
 
 
 def _part_of(total: int, of: int, threshold: int) -> tuple[bool, bool]:
