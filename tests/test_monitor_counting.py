@@ -129,15 +129,14 @@ def derivable_cells(total, cells: dict, threshold: int) -> list[str]:
     rest = total - sum(v for v in cells.values() if isinstance(v, int))
     if len(hidden) == 1:
         return hidden
-    found = []
     for low, high in ((0, rest), (0, threshold - 1), (1, threshold - 1)):
         k = len(hidden)
         if not k * low <= rest <= k * high:
             continue  # this reading does not fit: a hidden cell is bigger (secondary suppression)
         lo, hi = max(low, rest - (k - 1) * high), min(high, rest - (k - 1) * low)
         if lo == hi:
-            found += hidden
-    return found
+            return hidden
+    return []
 
 
 def published_problems(indicators: dict, threshold: int) -> list[str]:
