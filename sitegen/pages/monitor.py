@@ -22,15 +22,17 @@ from sitegen.pages.monitor_figures import (GEMEENTE_INDICATORS, INDICATOR_BY_KEY
 FOLDER = "monitor"
 
 
-def _table(caption: str, head: list[str], rows: list[tuple[str, list[str]]], cls: str = "") -> str:
+def _table(caption: str, head: list[str], rows: list[tuple[str, list[str]]]) -> str:
     """An accessible table as one raw HTML block (no blank lines). Cells are already HTML."""
-    out = [f'<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table{f" class={cls!r}" if cls else ""}>',
+    # A wide table scrolls in its own region, which a keyboard user can reach (tabindex, with a name).
+    out = [f'<div class="dd-table" role="region" tabindex="0" aria-label="{html.escape(caption)}">'
+           "<table>",
            f"<caption>{html.escape(caption)}</caption>", "<thead><tr>"]
     out += [f'<th scope="col">{html.escape(h)}</th>' for h in head]
     out.append("</tr></thead><tbody>")
     for label, cells in rows:
         out.append(f'<tr><th scope="row">{label}</th>' + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
-    out.append("</tbody></table></div></div>")
+    out.append("</tbody></table></div>")
     return "".join(out)
 
 
