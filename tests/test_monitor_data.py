@@ -107,3 +107,11 @@ def test_no_monitor_folder_means_no_monitor_yet(data_copy):
     shutil.rmtree(data_copy / "monitor")
     monitor = load_dataset(data_copy, TODAY, SEEDS).monitor
     assert monitor.settings is None and monitor.quarters == []
+
+
+def test_privacy_page_names_the_threshold_of_the_settings(dataset):
+    """content/privacy.md states the threshold in words; a new threshold must change it too."""
+    from repo_paths import ROOT
+    text = " ".join((ROOT / "content" / "privacy.md").read_text(encoding="utf-8").split())
+    t = dataset.monitor.settings.threshold
+    assert f"onder de {t} staat er als \"<{t}\"" in text
