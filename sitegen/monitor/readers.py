@@ -21,7 +21,7 @@ from .problems import Problem
 _MERGE = re.compile(rb"<(?:\w+:)?mergeCell\b")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # one per row: a plain slots class is the cheapest to make
 class RawRow:
     file: str
     sheet: str
