@@ -49,67 +49,83 @@ def stream_rows(stream: IO[bytes], shared_strings: list, date_styles: set, timed
                 epoch) -> Iterator[tuple[int, tuple]]:
     """(row number, values from column A to the row's last filled cell) for each row with a value."""
     done: list[tuple[int, tuple]] = []
-    s = {"row": 0, "col": 0, "cells": {}, "type": "n", "style": 0, "value": None, "formula": None,
-         "capture": False, "in_is": False, "in_rph": False, "parts": [], "inline": []}
+    # The parser's state as closure variables: this runs twice per element, 14 elements per row.
+    row = col = style = 0
+    kind = "n"
+    cells: dict = {}
+    value = formula = None
+    capture = in_is = in_rph = False
+    parts: list = []
+    inline: list = []
+    local: dict[str, str] = {}
+
+    def name_of(name: str) -> str:
+        short = local.get(name)
+        if short is None:
+            short = local[name] = name[name.rfind("}") + 1:]
+        return short
 
     def start(name, attrs):
-        name = name[name.rfind("}") + 1:]
+        nonlocal row, col, style, kind, cells, value, formula, capture, in_is, in_rph, parts, inline
+        name = name_of(name)
         if name == "c":
-            s["col"] = _column(attrs.get("r", ""), s["col"])
-            s["type"], style = attrs.get("t", "n"), attrs.get("s")
-            s["style"] = int(style) if style and style.isdigit() else 0
-            s["value"] = s["formula"] = None
+            col = _column(attrs.get("r", ""), col)
+            kind, st = attrs.get("t", "n"), attrs.get("s")
+            style = int(st) if st and st.isdigit() else 0
+            value = formula = None
         elif name == "v" or name == "f":
-            s["capture"], s["parts"] = True, []
-        elif name == "t" and s["in_is"] and not s["in_rph"]:
-            s["capture"], s["parts"] = True, []
-        elif name == "is":
-            s["in_is"], s["inline"] = True, []
-        elif name == "rPh":
-            s["in_rph"] = True
+            capture, parts = True, []
+        elif name == "t":
+            if in_is and not in_rph:
+                capture, parts = True, []
         elif name == "row":
             r = attrs.get("r")
-            s["row"] = int(r) if r and r.isdigit() else s["row"] + 1
-            s["col"], s["cells"] = 0, {}
+            row = int(r) if r and r.isdigit() else row + 1
+            col, cells = 0, {}
+        elif name == "is":
+            in_is, inline = True, []
+        elif name == "rPh":
+            in_rph = True
 
     def end(name):
-        name = name[name.rfind("}") + 1:]
+        nonlocal value, formula, capture, in_is, in_rph
+        name = name_of(name)
         if name == "v":
-            s["value"], s["capture"] = "".join(s["parts"]), False
-        elif name == "f":
-            s["formula"], s["capture"] = "".join(s["parts"]), False
-        elif name == "t" and s["capture"]:
-            s["inline"].append("".join(s["parts"]))
-            s["capture"] = False
-        elif name == "is":
-            s["in_is"] = False
-        elif name == "rPh":
-            s["in_rph"] = False
+            value, capture = "".join(parts), False
         elif name == "c":
-            value = _value(s)
-            if value is not None:
-                s["cells"][s["col"]] = value
+            cell = _value()
+            if cell is not None:
+                cells[col] = cell
         elif name == "row":
-            cells = s["cells"]
             if cells:
-                done.append((s["row"], tuple(cells.get(i) for i in range(1, max(cells) + 1))))
+                done.append((row, tuple(cells.get(i) for i in range(1, max(cells) + 1))))
+        elif name == "f":
+            formula, capture = "".join(parts), False
+        elif name == "t":
+            if capture:
+                inline.append("".join(parts))
+                capture = False
+        elif name == "is":
+            in_is = False
+        elif name == "rPh":
+            in_rph = False
 
-    def _value(state):
-        if state["formula"] is not None:
-            return "=" + state["formula"]  # as openpyxl with data_only=False: the formula's text, never a result
-        kind, text = state["type"], state["value"]
+    def _value():
+        if formula is not None:
+            return "=" + formula  # as openpyxl with data_only=False: the formula's text, never a result
         if kind == "inlineStr":
-            return "".join(state["inline"]) if state["inline"] else None
+            return "".join(inline) if inline else None
+        text = value
         if text is None:
             return None
         try:
-            if kind == "n":
-                number = _number(text)
-                if state["style"] in date_styles:
-                    return from_excel(number, epoch, timedelta=state["style"] in timedelta_styles)
-                return number
             if kind == "s":
                 return shared_strings[int(text)]
+            if kind == "n":
+                number = _number(text)
+                if style in date_styles:
+                    return from_excel(number, epoch, timedelta=style in timedelta_styles)
+                return number
             if kind == "b":
                 return bool(int(text))
             if kind == "d":
@@ -119,8 +135,8 @@ def stream_rows(stream: IO[bytes], shared_strings: list, date_styles: set, timed
         return text  # "str" (a formula's text result) and "e" (an error such as #N/A)
 
     def chars(data):
-        if s["capture"]:
-            s["parts"].append(data)
+        if capture:
+            parts.append(data)
 
     parser = pyexpat.ParserCreate(namespace_separator="}")
     parser.SetParamEntityParsing(pyexpat.XML_PARAM_ENTITY_PARSING_NEVER)
