@@ -196,6 +196,12 @@ def test_other_files_are_named_not_skipped(tmp_path, vocabulary):
     assert only_problem(tmp_path, vocabulary).startswith("oud.xls: Dit soort bestand")
 
 
+def test_an_open_workbooks_lock_file_is_named_as_such(tmp_path, vocabulary):
+    write_csv(tmp_path / "ibdo.csv", [row()])
+    (tmp_path / "~$ibdo.xlsx").write_bytes(b"\x00" * 165)
+    assert "staat nog open" in only_problem(tmp_path, vocabulary)
+
+
 def test_every_problem_of_every_file_is_reported_at_once(tmp_path, vocabulary):
     write_csv(tmp_path / "a.csv", [row(reference="R-1", gemeente="X"), row(reference="R-2", start_date="1-1-2027")])
     write_workbook(tmp_path / "b.xlsx", [row(partner="?")])

@@ -23,6 +23,9 @@ def delivery_files(folder: Path) -> tuple[list[Path], list[Problem]]:
             problems.append(Problem(name, message="Dit is een snelkoppeling (symlink). Zet het bestand zelf in de map."))
         elif path.is_dir():
             problems.append(Problem(name, message="Dit is een map. Zet alle bestanden los in de map die je opgeeft."))
+        elif name.startswith("~$"):
+            problems.append(Problem(name, message="Dit is een tijdelijk bestand van Excel: het bestand staat nog open. "
+                                    "Sluit Excel en haal dit bestand uit de map."))
         elif name.lower().endswith(".xlsm"):
             problems.append(Problem(name, message="Dit is een werkmap met macro's (.xlsm); die lezen we niet. "
                                     "Sla het bestand op als Excel-werkmap (.xlsx)."))

@@ -17,11 +17,12 @@ from typing import Iterator
 from .columns import COLUMNS, DATA_SHEET, HEADERS, column_label
 from .files import workbook_package_problems
 from .problems import Problem
+from .sheet_stream import SheetXmlError, stream_rows
 
 _MERGE = re.compile(rb"<(?:\w+:)?mergeCell\b")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # one per row: a plain slots class is the cheapest to make
 class RawRow:
     file: str
     sheet: str
@@ -85,7 +86,7 @@ def read_xlsx(path: Path) -> Iterator[RawRow | Problem]:
 def _read_workbook(path: Path, workbook) -> Iterator[RawRow | Problem]:
     name = path.name
     for sheet in workbook.worksheets:
-        if sheet.sheet_state != "visible" and _has_values(sheet):
+        if sheet.sheet_state != "visible" and _has_values(path, workbook, sheet):
             yield Problem(name, sheet.title, 0, "", "Dit blad is verborgen en bevat gegevens. Maak het zichtbaar "
                           "en zet registraties alleen op het blad " + DATA_SHEET + ", of verwijder het blad.")
     if DATA_SHEET not in workbook.sheetnames:
@@ -99,23 +100,38 @@ def _read_workbook(path: Path, workbook) -> Iterator[RawRow | Problem]:
         yield Problem(name, DATA_SHEET, 0, "", "Dit blad heeft samengevoegde cellen. Maak het samenvoegen ongedaan: "
                       "elke rij vult zijn eigen cellen.")
         return
-    rows = sheet.iter_rows(values_only=True)
-    header = next(rows, None)
-    if header is None:
-        yield Problem(name, DATA_SHEET, 1, "", "Het blad is leeg. Zet de kopregel van het sjabloon in rij 1.")
-        return
-    problems = header_problems(name, DATA_SHEET, 1, header)
-    if problems:
-        yield from problems
-        return
-    for number, cells in enumerate(rows, start=2):
-        item = _row_or_problem(name, DATA_SHEET, number, cells)
-        if item is not None:
-            yield item
+    try:
+        rows = _rows(path, workbook, sheet)
+        first = next(rows, None)
+        if first is None or first[0] != 1:
+            yield Problem(name, DATA_SHEET, 1, "", "Rij 1 is leeg. Zet de kopregel van het sjabloon in rij 1.")
+            return
+        problems = header_problems(name, DATA_SHEET, 1, first[1])
+        if problems:
+            yield from problems
+            return
+        for number, cells in rows:
+            item = _row_or_problem(name, DATA_SHEET, number, cells)
+            if item is not None:
+                yield item
+    except SheetXmlError:
+        yield Problem(name, DATA_SHEET, 0, "", "Dit blad kan niet worden gelezen. Open de werkmap in Excel en sla hem "
+                      "opnieuw op als .xlsx.")
 
 
-def _has_values(sheet) -> bool:
-    return any(v is not None and str(v).strip() for row in sheet.iter_rows(values_only=True) for v in row)
+def _rows(path: Path, workbook, sheet) -> Iterator[tuple[int, tuple]]:
+    # openpyxl's names for what it read from the workbook (no public accessor): the sheet's part in
+    # the zip, the shared strings, the styles that are dates, and the date system.
+    with zipfile.ZipFile(path) as archive, archive.open(sheet._worksheet_path) as stream:
+        yield from stream_rows(stream, sheet._shared_strings, workbook._date_formats,
+                               workbook._timedelta_formats, workbook.epoch)
+
+
+def _has_values(path: Path, workbook, sheet) -> bool:
+    try:
+        return any(v is not None and str(v).strip() for _, row in _rows(path, workbook, sheet) for v in row)
+    except SheetXmlError:
+        return True  # unreadable and hidden: refuse it rather than guess
 
 
 def _has_merged_cells(path: Path, sheet) -> bool:

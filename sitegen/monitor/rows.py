@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import lru_cache
 
 from scan_core.errors import ScanInputError
 
@@ -24,11 +25,12 @@ _EMAIL = re.compile(r"[^@\s]+@[^@\s]+")
 _POSTCODE_HOUSE = re.compile(r"\d{4}\s*[A-Za-z]{2}\s*[-/.]?\s*\d+")
 _ONLY_DIGITS = re.compile(r"\d+")
 _PHONE = re.compile(r"(?:\+31|0031|0)\d{9}")
+_SEPARATORS = str.maketrans("", "", " \t.-/()")
 _DATE_NL = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})")
 _DATE_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: a frozen dataclass sets each field through object.__setattr__, 15 times per row
 class Registration:
     partner: str
     reference: str
@@ -57,6 +59,7 @@ class _RowCheck:
         self.raw, self.vocabulary, self.today = raw, vocabulary, today
         self.problems: list[Problem] = []
         self._said: set[str] = set()
+        self._texts: dict[str, str] = {}
 
     def problem(self, key: str, message: str) -> None:
         """One problem per cell: the first is what the partner must fix (a refused formula, not 'missing')."""
@@ -67,9 +70,18 @@ class _RowCheck:
 
     def text(self, key: str) -> str:
         """The cell as text ('' when empty); a formula, or text that starts like one, is refused."""
+        if key not in self._texts:
+            self._texts[key] = self._text(key)
+        return self._texts[key]
+
+    def _text(self, key: str) -> str:
         value = self.raw.values[INDEX[key]]
         if value is None:
             return ""
+        if value.__class__ is str:  # the common case, first: most cells are plain text
+            text = value.strip()
+            if not text or text[0] not in "=+-@":
+                return text
         if isinstance(value, datetime):
             return value.date().isoformat()
         if isinstance(value, float) and value.is_integer():
@@ -110,6 +122,7 @@ class _RowCheck:
         return text
 
 
+@lru_cache(maxsize=8192)  # a quarter has ~90 days: the same few texts again and again
 def _parse_date(text: str) -> date | None:
     for pattern, order in ((_DATE_ISO, (0, 1, 2)), (_DATE_NL, (2, 1, 0))):
         match = pattern.fullmatch(text)
@@ -126,7 +139,7 @@ def reference_problem(text: str) -> str | None:
     """Why a reference may name a firm or a person, or is not a plain code; None when it is fine."""
     if not text:
         return "De referentie ontbreekt. Geef elk bedrijf een eigen code, zoals IBDO-2026-014."
-    squeezed = re.sub(r"[\s.\-/()]", "", text)
+    squeezed = text.translate(_SEPARATORS)
     if _EMAIL.search(text):
         return "Dit lijkt een e-mailadres. Gebruik een eigen code die niets over het bedrijf zegt, zoals IBDO-2026-014."
     if _POSTCODE_HOUSE.search(text):

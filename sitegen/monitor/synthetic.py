@@ -130,10 +130,25 @@ def write_folder(folder: Path, firms: list[Firm], fmt: str = "csv") -> list[Path
 
 
 def write_xlsx(path: Path, rows: list[tuple], header: tuple = HEADERS) -> None:
+    """As Excel saves a filled template: text as shared strings, dates as date cells, numbers as numbers."""
     from openpyxl import Workbook
-    wb = Workbook(write_only=True)
-    ws = wb.create_sheet("Registraties")
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "Registraties"
     ws.append(header)
     for row in rows:
-        ws.append([cell if cell != "" else None for cell in row])
+        ws.append([_excel_value(cell) for cell in row])
     wb.save(path)
+
+
+def _excel_value(cell):
+    if cell == "" or cell is None:
+        return None
+    if isinstance(cell, str) and len(cell) == 10 and cell[2] == "-" and cell[5] == "-" and cell[6:].isdigit():
+        try:
+            return date(int(cell[6:]), int(cell[3:5]), int(cell[:2]))  # "05-10-2026", as the generator writes dates
+        except ValueError:
+            return cell  # a test's impossible date stays text, as a partner would have typed it
+    if isinstance(cell, str) and cell.isdigit() and len(cell) <= 3:
+        return int(cell)  # talent: a small number; a long digit string (a reference) stays text
+    return cell
