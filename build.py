@@ -6,6 +6,8 @@
     python build.py build [--out site] bouw de site (na controle) in site/
     python build.py schemas [--check]  schrijf (of controleer) de JSON Schema-bestanden in schemas/
     python build.py hosting            schrijf build/hosting/nginx.conf en apache.htaccess uit site/_headers
+    python build.py monitor 2026-Q4 MAP  tel de registraties van de partners (MAP buiten de repository)
+    python build.py monitor-template   schrijf het Excel-sjabloon voor de registraties
 
 Thin on purpose: it parses arguments and calls sitegen.
 """

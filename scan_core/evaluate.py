@@ -6,8 +6,9 @@ from dataclasses import replace
 from datetime import date
 
 from .answers import LETTERS, check_gemeente, decode_code, encode_code, parse_answers
+from .basisniveau import basisniveau
 from .errors import ScanInputError, shown
-from .handoff import contacts, mail_subject, summary_text
+from .handoff import REGISTER_NOTE, contacts, mail_subject, summary_text
 from .phase import place
 from .reasoning import explain
 from .recommend import phase_offers, recommend
@@ -74,7 +75,8 @@ def evaluate(data: dict, answers: str, gemeente: str | None, today: date) -> Sca
              "answers": answers_svg([(q["title"], letter, s) for q, letter, s in zip(questions, answers, indices)],
                                     step_names)},
         handoff={"contacts": contacts(data, placement.phase, gemeente),
-                 "subject": mail_subject(phase_step["name"])},
+                 "subject": mail_subject(phase_step["name"]), "register": REGISTER_NOTE},
+        basisniveau=basisniveau(data, answers, [q["id"] for q in questions]),
     )
     return replace(result, summary=summary_text(result, ladder["intake"]["instrument"], theme_names))
 

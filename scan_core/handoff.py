@@ -12,6 +12,9 @@ CONTACT_FIELDS = ("email", "phone", "page")
 GENERAL_NOTE = "algemeen nummer van de gemeente; vraag naar het ondernemersloket"
 PARTNER_GENERAL_NOTE = "algemeen nummer; vraag naar wie over dit aanbod gaat"
 NO_ROUTE = "geen openbaar contact gevonden; zie de pagina van de partner op de site"
+# Issue 22: what a partner may do with the code, said as it is (the code holds the answers).
+REGISTER_NOTE = ("Een adviseur mag je code noteren in het register van de regio; in die code staan je antwoorden, "
+                 "en uit het register worden alleen aantallen gepubliceerd, nooit gegevens van één bedrijf.")
 
 
 def contacts(data: dict, phase: int, gemeente: str | None) -> list[dict]:
@@ -70,7 +73,9 @@ def summary_text(result, intake_id: str, theme_names: dict[str, str]) -> str:
             if r.partner:
                 extra.append(r.partner["name"])
             lines.append(f"- {r.name} ({', '.join(x for x in extra if x)})")
-    lines += ["", f"Code: {result.code} (uitkomst van {dutch_date(result.date)})"]
+    if result.basisniveau:
+        lines += ["", result.basisniveau["line"]]
+    lines += ["", f"Code: {result.code} (uitkomst van {dutch_date(result.date)})", REGISTER_NOTE]
     return "\n".join(lines)
 
 

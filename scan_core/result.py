@@ -64,6 +64,7 @@ class ScanResult:
     date: str
     svg: dict = field(default_factory=dict)
     handoff: dict = field(default_factory=dict)  # contacts for "Bespreek dit met een adviseur" + mail text
+    basisniveau: dict | None = None  # scan_core.basisniveau: meets the basisniveau digitale veiligheid? None without a definition
     summary: str = ""   # plain text: phase, answers, priorities, first offers (mail body, card)
     marker: str = RESULT_MARKER  # tells a downloaded result of this scan from any other JSON
 

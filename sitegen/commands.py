@@ -88,3 +88,24 @@ def _register_review_requests() -> None:
 
 
 _register_review_requests()
+
+
+def _monitor_command(name: str):
+    def handler(args: argparse.Namespace, paths, today: date) -> int:
+        from sitegen.build_site import check
+        from sitegen.monitor import command
+        return getattr(command, name)(args, paths, today, lambda: check(paths, today))
+    return handler
+
+
+def _register_monitor() -> None:
+    from sitegen.monitor import command
+    COMMANDS["monitor"] = ("tel de registraties van de partners (een map buiten de repository) en schrijf "
+                           "data/monitor/<kwartaal>.yaml, alleen aantallen", _monitor_command("run_monitor"))
+    ARGUMENTS["monitor"] = command.add_monitor_arguments
+    COMMANDS["monitor-template"] = ("schrijf het Excel-sjabloon waarin partners hun registraties invullen",
+                                    _monitor_command("run_template"))
+    ARGUMENTS["monitor-template"] = command.add_template_arguments
+
+
+_register_monitor()

@@ -9,7 +9,7 @@ from pathlib import Path
 from repo_paths import ROOT
 
 SITEGEN = ROOT / "sitegen"
-STAGES = ["data", "pages", "engine", "scan", "exports"]
+STAGES = ["data", "pages", "engine", "scan", "exports", "monitor"]
 SHARED = {"sitegen.errors", "sitegen.paths"}
 # The one hand-off between stages: pages writes what engine fills in after mkdocs.
 ALLOWED_BETWEEN_STAGES = {("pages", "engine")}

@@ -13,8 +13,8 @@ from pydantic import BaseModel, ValidationError
 
 from sitegen.errors import DataError, DataErrors
 from sitegen.data.models import Instrument, Ladder, Partner, RegionsFile
-from sitegen.data.quote_rule import quote_problem
-from sitegen.data.seed_quotes import SeedTexts, line_label, line_range
+from sitegen.data.monitor import KnownIds, MonitorData, load_monitor
+from sitegen.data.seed_quotes import SeedTexts, source_errors
 from sitegen.data.symlinks import symlink_errors
 from sitegen.data.validation_messages import errors_of
 from sitegen.data.vocabulary import LETTERS, QUESTION_IDS, STEP_SLUGS
@@ -40,6 +40,8 @@ class Dataset:
     lines: dict[tuple[str, str], tuple[str, int]] = field(default_factory=dict)
     # What the check could not do (e.g. no seeds to compare quotes with): `build.py check` says it once.
     notices: list[str] = field(default_factory=list)
+    # data/monitor/: the settings and the quarters' aggregates (sitegen.data.monitor).
+    monitor: MonitorData = field(default_factory=MonitorData)
 
     def __post_init__(self):
         self.partners_by_id = {p.id: p for p in self.partners}
@@ -163,6 +165,8 @@ def load_dataset(data_dir: Path, today: date, seeds_dir: Path | None = None) -> 
 
     seeds = SeedTexts(seeds_dir)
     errors += _cross_check(docs, ladder, regions, partners, instruments, today, seeds)
+    monitor, monitor_errors = load_monitor(data_dir, today, _known_ids(docs, regions, partners, instruments), seeds)
+    errors += monitor_errors
     if errors or ladder is None or regions is None:
         raise DataErrors(errors)
     notices = [] if seeds.available else [
@@ -174,7 +178,15 @@ def load_dataset(data_dir: Path, today: date, seeds_dir: Path | None = None) -> 
         doc = docs[kind]
         for i, entry in entries:
             lines[(kind, entry.id)] = (doc.file, doc.position((kind, i))[0])
-    return Dataset(ladder, [p for _, p in partners], [i for _, i in instruments], regions, lines, notices)
+    return Dataset(ladder, [p for _, p in partners], [i for _, i in instruments], regions, lines, notices, monitor)
+
+
+def _known_ids(docs, regions, partners, instruments) -> KnownIds:
+    """The ids the monitor's aggregates may name; an unreadable file's ids count as all known."""
+    return KnownIds(
+        gemeenten=tuple(g.slug for g in regions.gemeenten) if regions else (),
+        instruments=_Anything() if docs["instruments"] is None else frozenset(i.id for _, i in instruments),
+        partners=_Anything() if docs["partners"] is None else frozenset(p.id for _, p in partners))
 
 
 def _cross_check(docs, ladder, regions, partners, instruments, today, seeds: SeedTexts) -> list[DataError]:
@@ -191,21 +203,7 @@ def _cross_check(docs, ladder, regions, partners, instruments, today, seeds: See
         {i.id for _, i in instruments} | {raw.get("id") for _, raw in _raw(docs["instruments"], "instruments")})
 
     def check_sources(doc, path, sources, ident):
-        for s_i, s in enumerate(sources):
-            if s.accessed and s.accessed > today:
-                errors.append(doc.error(path + ("sources", s_i, "accessed"), f"'accessed' ({s.accessed}) ligt in de toekomst", ident))
-            problem = quote_problem(s.quote) if s.quote else None
-            if problem:  # the words alone, so this holds without ../shared too
-                errors.append(doc.error(path + ("sources", s_i, "quote"), problem, ident))
-            if s.document and s.lines and seeds.has(s.document):
-                last = line_range(s.lines)[1]
-                if last > seeds.length(s.document):
-                    errors.append(doc.error(path + ("sources", s_i, "lines"),
-                                            f"brondocument {s.document} heeft maar {seeds.length(s.document)} regels, niet {last}", ident))
-                elif s.quote and not seeds.quote_found(s.document, s.lines, s.quote):
-                    errors.append(doc.error(path + ("sources", s_i, "quote"),
-                                            f"dit citaat staat niet in brondocument {s.document}, {line_label(s.lines)}; "
-                                            "neem de woorden precies over uit die regels, of verbeter de regelnummers", ident))
+        errors.extend(source_errors(doc, path, sources, ident, today, seeds))
 
     def check_regions(doc, path, values, ident):
         if not regions:

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from sitegen.data.quote_rule import quote_problem
+
 _BREAK_HYPHEN = re.compile(r"(\w)-[ \t]*\n\s*(?!(?:en|of|tot)\b)(?=[a-zà-ÿ])")
 _SPACE = re.compile(r"\s+")
 _TYPOGRAPHIC = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u00ad": None})
@@ -61,3 +63,26 @@ class SeedTexts:
     def quote_found(self, key: str, lines: str, quote: str) -> bool:
         wanted = normalise(quote)
         return any(wanted in reading for reading in readings(self.text(key, lines)))
+
+
+def source_errors(doc, path: tuple, sources, ident: str, today, seeds: SeedTexts) -> list:
+    """A list of sources checked against the day and the seeds: an `accessed` date in the future, a
+    quote that proves nothing by itself (quote_rule), a line range past the end of its document, a
+    quote that does not stand in its lines."""
+    errors = []
+    for s_i, s in enumerate(sources):
+        if s.accessed and s.accessed > today:
+            errors.append(doc.error(path + ("sources", s_i, "accessed"), f"'accessed' ({s.accessed}) ligt in de toekomst", ident))
+        problem = quote_problem(s.quote) if s.quote else None
+        if problem:  # the words alone, so this holds without ../shared too
+            errors.append(doc.error(path + ("sources", s_i, "quote"), problem, ident))
+        if s.document and s.lines and seeds.has(s.document):
+            last = line_range(s.lines)[1]
+            if last > seeds.length(s.document):
+                errors.append(doc.error(path + ("sources", s_i, "lines"),
+                                        f"brondocument {s.document} heeft maar {seeds.length(s.document)} regels, niet {last}", ident))
+            elif s.quote and not seeds.quote_found(s.document, s.lines, s.quote):
+                errors.append(doc.error(path + ("sources", s_i, "quote"),
+                                        f"dit citaat staat niet in brondocument {s.document}, {line_label(s.lines)}; "
+                                        "neem de woorden precies over uit die regels, of verbeter de regelnummers", ident))
+    return errors

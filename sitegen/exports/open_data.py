@@ -17,6 +17,7 @@ import jinja2
 from sitegen.data.dataset import Dataset
 from sitegen.data.documents import describe_source
 from sitegen.exports.hsds import hsds_export
+from sitegen.exports.monitor_export import MONITOR_COLUMNS, monitor_json, monitor_rows
 from sitegen.data.models import Instrument, Partner, Source
 from sitegen.data.dates import nl_date
 from sitegen.data.settings import SiteSettings
@@ -168,6 +169,8 @@ def export_files(dataset: Dataset, today: date, settings: SiteSettings) -> dict[
         "instruments.json": _dump(_envelope("instruments", instruments, today, settings)),
         "instruments.csv": to_csv(instruments, INSTRUMENT_COLUMNS),
         "ladder.json": _dump(_envelope("ladder", _checked("ladder", dataset.ladder.model_dump(mode="json")), today, settings)),
+        "monitor.json": _dump(_envelope("monitor", _checked("monitor", monitor_json(dataset)), today, settings)),
+        "monitor.csv": to_csv(monitor_rows(dataset), MONITOR_COLUMNS),
     }
     for stem, objects in hsds_export(dataset, today).items():
         files[f"hsds/{stem}.json"] = _dump(_checked(f"hsds/{stem}", objects))
@@ -188,5 +191,7 @@ def write_open_data(dataset: Dataset, docs_dir: Path, today: date, settings: Sit
     page.write_text(env.get_template("open_data.md.j2").render(
         licence=settings.open_data_licence, built=nl_date(today), sizes=sizes,
         n_partners=len(dataset.partners), n_instruments=len(dataset.instruments),
-        partner_columns=PARTNER_COLUMNS, instrument_columns=INSTRUMENT_COLUMNS), encoding="utf-8")
+        partner_columns=PARTNER_COLUMNS, instrument_columns=INSTRUMENT_COLUMNS,
+        monitor_quarters=[a.quarter for a in dataset.monitor.quarters],
+        monitor_threshold=dataset.monitor.settings.threshold if dataset.monitor.settings else None), encoding="utf-8")
     return [page]

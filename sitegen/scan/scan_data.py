@@ -25,6 +25,8 @@ def scan_data_from(dataset: Dataset, today: date) -> dict:
         "ladder": ladder,
         "gemeenten": [{"slug": g.slug, "name": g.name, **_contact(g.contact)} for g in dataset.regions.gemeenten],
         "activity_words": dict(ACTIVITY_WORDS),
+        # Which answers count as the basisniveau digitale veiligheid (data/monitor/settings.yaml), or null.
+        "basisniveau": _basisniveau(dataset),
         "home_gemeenten": dataset.gemeenten_in([HOME_REGION]),
         "instruments": [
             {
@@ -56,6 +58,13 @@ def scan_data_from(dataset: Dataset, today: date) -> dict:
             for p in dataset.partners
         ],
     }
+
+
+def _basisniveau(dataset: Dataset) -> dict | None:
+    settings = dataset.monitor.settings
+    if settings is None:
+        return None
+    return settings.basisniveau.model_dump(mode="json", exclude={"sources"})
 
 
 def _contact(contact) -> dict:

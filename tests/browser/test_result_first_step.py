@@ -93,6 +93,9 @@ def test_adviser_button_leads_to_the_mail_with_its_text(context, base_url, scan_
     for question in scan_data["ladder"]["questions"]:
         assert f"{question['number']}. {question['title']}: " in preview
     assert "Eerst aandacht voor: Processen" in preview
+    # Issue 22: security D meets the (voorlopig) basisniveau; one sentence on the region's register.
+    assert "Basisniveau digitale veiligheid (voorlopig): ja. Je antwoord D telt mee" in preview
+    assert "register van de regio" in preview and "alleen aantallen" in preview
     offers = [line for line in preview.splitlines() if line.startswith("- ")]
     assert len(offers) == 3
     names = page.eval_on_selector_all("#result-body ol.offers > li > a", "links => links.map(a => a.textContent)")
@@ -172,6 +175,8 @@ def test_the_gesprekskaart_prints_on_one_page(page, base_url, code):
     page.emulate_media(media="print")
     card = page.inner_text("#result-card")
     assert "Gesprekskaart" in card and "Notities" in card and "Fase: " in card
+    meets = "ja" if code[7] in "CDEF" else "nog niet"  # the fifth answer is security
+    assert f"Basisniveau digitale veiligheid (voorlopig): {meets}" in card and "register van de regio" in card
     assert not page.is_visible("#result-body")
     assert _pdf_pages(page.pdf(format="A4")) == 1
 

@@ -24,6 +24,7 @@ PAGE_TYPES = {
     "ecosysteem": "ecosysteem/",
     "ecosysteem per gemeente": "ecosysteem/gemeenten/",
     "open data": "open-data/",
+    "monitor": "monitor/",
     "voor gemeenten": "voor-gemeenten/",
     "begrippen": "begrippen/",
     "privacy": "privacy/",

@@ -22,8 +22,10 @@ export function renderCard(card, result, data) {
     el("p", {}, el("strong", { text: "Eerst aandacht voor: " }), (result.priorities || []).map((p) => titles[p] || p).join(", ")),
     el("p", {}, el("strong", { text: "Hulp die past:" })),
     el("ul", {}, offers.map((r) => el("li", { text: `${r.name} (${[r.kind_word, r.status_label, r.partner && r.partner.name].filter(Boolean).join(", ")})` }))),
+    result.basisniveau ? el("p", { "data-basisniveau": result.basisniveau.meets ? "ja" : "nee", text: result.basisniveau.line }) : null,
     contacts.length ? el("p", {}, el("strong", { text: "Praat erover met: " }), contacts.join("; ")) : null,
     el("p", { class: "card__code", text: `Code: ${result.code} · uitkomst van ${dutchDate(result.date)}` }),
+    result.handoff && result.handoff.register ? el("p", { class: "card__register", text: result.handoff.register }) : null,
     el("p", {}, el("strong", { text: "Notities" })),
     el("div", { class: "card__notes" }),
   );
