@@ -59,3 +59,15 @@ def test_the_home_pages_first_phone_screen_holds_both_calls_to_action(phone, sit
     box = link.bounding_box()
     assert box["y"] >= 0 and box["y"] + box["height"] <= PHONE["height"], \
         f"'{label}' staat niet op het eerste scherm van een telefoon (onderkant op {box['y'] + box['height']:.0f} px)"
+
+
+def test_a_gemeente_page_leads_with_the_scan_a_contact_route_and_what_is_open_now(phone, site_url):
+    """On the first two phone screens: the scan preset to the gemeente, who to talk to, open now by step."""
+    phone.goto(f"{site_url}/gemeenten/emmen/")
+    two_screens = 2 * PHONE["height"]
+    scan = phone.locator("article a", has_text="Doe de scan voor Emmen")
+    assert scan.get_attribute("href").endswith("scan/?gemeente=emmen")
+    for part in [scan, phone.locator("#contact"), phone.locator(".dd-open-now li").last]:
+        box = part.bounding_box()
+        assert box and box["y"] + box["height"] <= two_screens, f"{part} staat niet op de eerste twee schermen"
+    assert phone.locator(".dd-open-now li").count() == 6  # one line per step of the ladder
