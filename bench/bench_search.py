@@ -33,7 +33,7 @@ from sitegen.serve import start_server  # noqa: E402
 
 PAGEFIND_VERSION = "1.6.0"
 CHROMIUM = "/usr/bin/chromium"
-QUERIES = ["subsidie", "studenten", "instrument 4711", "cyberveiligheid", "advies"]
+QUERIES = ["subsidie", "studenten", "instrument", "organisatie", "advies"]
 THROTTLE = 4
 
 
@@ -104,7 +104,7 @@ def material(browser, url: str, site: Path) -> dict:
         search.fill("")
         started = time.perf_counter()
         search.fill(query)
-        page.wait_for_selector(".md-search-result__item", timeout=120000)
+        page.wait_for_selector(".md-search-result__item", state="attached", timeout=600000)
         times.append(1000 * (time.perf_counter() - started))
         if n == 0:
             first_bytes = seen.bytes()
