@@ -36,8 +36,22 @@ def test_empty_cells_say_witte_vlek_in_words(writer):
     m = writer.step_activity()
     empty = [c for c in m.cells if not c.instruments]
     assert empty, "in the real data some step × activity combinations have no offer"
-    assert all(">witte vlek</td>" in c.html() for c in empty)
+    assert all(">witte vlek</a></td>" in c.html() for c in empty)
     assert m.white_spots == len(empty)
+
+
+def test_a_white_spot_links_to_the_help_finder_with_that_cells_filters(writer):
+    """Issue 24: from a white spot a policy maker or adviser sees what there is nearby."""
+    m = writer.step_activity()
+    row_label, _, cells = m.rows[0]
+    for (column, _), c in zip(m.columns, cells):
+        if not c.instruments:
+            assert c.href.startswith("../vind-hulp/?trede=orienteren&activiteit="), c.href
+            href = c.href.replace("&", "&amp;")
+            assert f'<td class="witte-vlek" data-label="{column}"><a href="{href}">witte vlek</a></td>' in m.html()
+            break
+    else:
+        pytest.skip("de eerste trede heeft geen witte vlek in deze gegevens")
 
 
 def test_editor_classification_is_marked_in_the_count(dataset):
@@ -131,7 +145,7 @@ def test_every_link_on_the_map_pages_works(built_site, rel):
     for href in page.hrefs:
         if href.startswith(("http", "#", "mailto:")):
             continue
-        target = (path.parent / href.split("#")[0]).resolve()
+        target = (path.parent / href.split("#")[0].split("?")[0]).resolve()  # ?…: the finder's filters
         assert (target / "index.html").is_file() or target.is_file(), href
     assert "witte vlek" in " ".join(page.text)
 

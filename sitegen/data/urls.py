@@ -1,4 +1,5 @@
 """Page paths, relative to the site root. One place, so links and exports agree."""
+from urllib.parse import urlencode
 
 
 def partner_url(partner_id: str) -> str:
@@ -23,6 +24,16 @@ def activity_url(slug: str) -> str:
 
 def gemeente_url(slug: str) -> str:
     return f"gemeenten/{slug}/"
+
+
+FINDER_PATH = "vind-hulp/"
+
+
+def finder_url(**filters: list[str]) -> str:
+    """The help finder with filters preset, e.g. finder_url(gemeente=["emmen"], trede=["funderen"]).
+    The keys are the finder's query parameters (sitegen/pages/finder.py FILTER_KEYS)."""
+    pairs = [(key, value) for key, values in filters.items() for value in values]
+    return FINDER_PATH + ("?" + urlencode(pairs) if pairs else "")
 
 
 # --- Addresses from the data: web addresses and e-mail addresses -------------------------------

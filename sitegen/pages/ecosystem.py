@@ -17,7 +17,7 @@ from sitegen.data.dataset import Dataset
 from sitegen.data.models import Instrument
 from sitegen.data.settings import SiteSettings
 from sitegen.pages.markdown import PageWriter, escape_text
-from sitegen.data.urls import activity_url, gemeente_url, instrument_url, step_url, theme_url
+from sitegen.data.urls import activity_url, finder_url, gemeente_url, instrument_url, step_url, theme_url
 from sitegen.data.vocabulary import ACTIVITY_TYPES
 
 FOLDER = "ecosysteem"
@@ -31,7 +31,7 @@ def current_offer(dataset: Dataset, today: date) -> list[Instrument]:
 @dataclass
 class Cell:
     instruments: list[Instrument]
-    href: str = ""
+    href: str = ""  # the list page of a filled cell, or the help finder with this cell's filters
 
     @property
     def count(self) -> int:
@@ -41,12 +41,15 @@ class Cell:
     def redactie(self) -> int:
         return sum(1 for i in self.instruments if i.classification == "redactie")
 
-    def html(self) -> str:
+    def html(self, column: str = "") -> str:
+        """column: the column's label, shown before the value when a phone stacks the table."""
+        label = f' data-label="{html.escape(column)}"' if column else ""
         if not self.instruments:
-            return f'<td class="witte-vlek">{WHITE_SPOT}</td>'
+            spot = f'<a href="{html.escape(self.href)}">{WHITE_SPOT}</a>' if self.href else WHITE_SPOT
+            return f'<td class="witte-vlek"{label}>{spot}</td>'
         number = f'<a href="{html.escape(self.href)}">{self.count}</a>' if self.href else str(self.count)
         note = f" ({self.redactie} redactie)" if self.redactie else ""
-        return f"<td>{number}{note}</td>"
+        return f"<td{label}>{number}{note}</td>"
 
 
 @dataclass
@@ -71,13 +74,14 @@ class Matrix:
             inner = f'<a href="{html.escape(href)}">{text}</a>' if href else text
             return f'<th scope="{scope}">{inner}</th>'
 
-        out = ['<div class="md-typeset__scrollwrap"><div class="md-typeset__table">', "<table>",
+        out = ['<div class="md-typeset__scrollwrap"><div class="md-typeset__table">', "<table data-stack>",
                f"<caption>{html.escape(self.caption)}</caption>", "<thead>", "<tr>",
                f'<th scope="col">{html.escape(self.corner)}</th>']
         out += [header(label, href, "col") for label, href in self.columns]
         out += ["</tr>", "</thead>", "<tbody>"]
         for label, href, cells in self.rows:
-            out.append("<tr>" + header(label, href, "row") + "".join(c.html() for c in cells) + "</tr>")
+            out.append("<tr>" + header(label, href, "row")
+                       + "".join(c.html(column) for c, (column, _) in zip(cells, self.columns)) + "</tr>")
         out += ["</tbody>", "</table>", "</div></div>"]
         return "\n".join(out)
 
@@ -85,15 +89,17 @@ class Matrix:
 def matrix(caption: str, corner: str, offer: list[Instrument],
            rows: Iterable[tuple[str, str, str]], columns: Iterable[tuple[str, str, str]],
            row_has: Callable[[Instrument, str], bool], column_has: Callable[[Instrument, str], bool],
-           cell_href: Callable[[str, str], str] = lambda r, c: "") -> Matrix:
-    """rows/columns: (slug, label, href). A cell holds the offer that matches both."""
+           cell_href: Callable[[str, str], str] = lambda r, c: "",
+           spot_href: Callable[[str, str], str] = lambda r, c: "") -> Matrix:
+    """rows/columns: (slug, label, href). A cell holds the offer that matches both; a filled cell
+    links to cell_href, a white spot to spot_href (the help finder with the cell's filters)."""
     rows, columns = list(rows), list(columns)
     m = Matrix(caption, corner, [(label, href) for _, label, href in columns])
     for r_slug, r_label, r_href in rows:
         cells = []
         for c_slug, _, _ in columns:
             items = [i for i in offer if row_has(i, r_slug) and column_has(i, c_slug)]
-            cells.append(Cell(items, cell_href(r_slug, c_slug) if items else ""))
+            cells.append(Cell(items, cell_href(r_slug, c_slug) if items else spot_href(r_slug, c_slug)))
         m.rows.append((r_label, r_href, cells))
     return m
 
@@ -112,13 +118,15 @@ class EcosystemWriter:
         return matrix("Aantal instrumenten per trede van de ladder en per thema", "Trede", self.offer,
                       self._steps(up), [(t.slug, t.name, up + theme_url(t.slug)) for t in self.d.ladder.themes],
                       lambda i, s: s in i.steps, lambda i, t: t in i.themes,
-                      lambda s, t: f"treden-themas/{s}-{t}/")
+                      lambda s, t: f"treden-themas/{s}-{t}/",
+                      lambda s, t: up + finder_url(trede=[s], thema=[t]))
 
     def step_activity(self, up: str = "../") -> Matrix:
         return matrix("Aantal instrumenten per trede van de ladder en per soort activiteit", "Trede", self.offer,
                       self._steps(up), [(a, label, up + activity_url(a)) for a, label in ACTIVITY_TYPES.items()],
                       lambda i, s: s in i.steps, lambda i, a: i.activity_type == a,
-                      lambda s, a: f"treden-activiteiten/{s}-{a}/")
+                      lambda s, a: f"treden-activiteiten/{s}-{a}/",
+                      lambda s, a: up + finder_url(trede=[s], activiteit=[a]))
 
     def local_offer(self, gemeente: str) -> list[Instrument]:
         """Instruments whose regions name this gemeente itself (not a region that holds it)."""
@@ -130,10 +138,12 @@ class EcosystemWriter:
         anchor = lambda g, _: f"#lokaal-{g}"  # noqa: E731
         steps = matrix("Aantal lokale instrumenten per gemeente en per trede", "Gemeente", self.offer, gemeenten,
                        [(s.slug, s.name, up + step_url(s.slug)) for s in self.d.ladder.steps],
-                       local, lambda i, s: s in i.steps, anchor)
+                       local, lambda i, s: s in i.steps, anchor,
+                       lambda g, s: up + finder_url(gemeente=[g], trede=[s]))
         themes = matrix("Aantal lokale instrumenten per gemeente en per thema", "Gemeente", self.offer, gemeenten,
                         [(t.slug, t.name, up + theme_url(t.slug)) for t in self.d.ladder.themes],
-                        local, lambda i, t: t in i.themes, anchor)
+                        local, lambda i, t: t in i.themes, anchor,
+                        lambda g, t: up + finder_url(gemeente=[g], thema=[t]))
         return steps, themes
 
     def write(self) -> list[Path]:

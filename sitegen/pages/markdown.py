@@ -21,6 +21,7 @@ from sitegen.data.dates import is_stale, nl_date
 from sitegen.data.settings import SiteSettings
 from sitegen.engine.deferred import DEFERRED_DIR, DeferredHtml
 from sitegen.engine.entity_pages import EntityPages
+from sitegen.pages.gemeente import gemeente_lead
 from sitegen.pages.jsonld import instrument_jsonld, partner_jsonld, script_safe
 from sitegen.data.models import Instrument
 from sitegen.data.vocabulary import ACTIVITY_TYPES, KNELPUNTEN, PARTNER_KINDS, ROLES, STATUSES
@@ -207,8 +208,20 @@ class PageWriter:
             self._write(f"{folder}/index.md", "facet_index.md.j2", title=title, intro=intro, column=column,
                         rows=[(slug, label, len(items)) for slug, label, items in rows])
             for slug, label, items in rows:
+                if folder == "gemeenten":
+                    self.write_gemeente(slug, by_name(items))
+                    continue
                 self._write(f"{folder}/{slug}.md", "instrument_list.md.j2", title=prefix + label, up="../",
                             intro=f"[Terug naar {title.lower()}](index.md)", instruments=by_name(items))
+
+    def write_gemeente(self, slug: str, instruments: list[Instrument]) -> None:
+        """A gemeente page leads with the scan for it, who to talk to and what is open now by step."""
+        rel = f"gemeenten/{slug}.md"
+        lead = self.html_env.get_template("gemeente_lead.html.j2").render(
+            href_root=href_root(rel), **gemeente_lead(self.d, slug, instruments, self.today))
+        g = self.d.gemeenten_by_slug[slug]
+        self._write(rel, "gemeente.md.j2", title="Gemeente " + g.name, name=g.name, instruments=instruments,
+                    lead=self.deferred.defer(rel, lead))
 
 
 def write_pages(dataset: Dataset, docs_dir: Path, today: date, settings: SiteSettings) -> list[Path]:

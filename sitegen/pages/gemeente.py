@@ -1,0 +1,28 @@
+"""What a gemeente page shows first (issue 24): the scan preset to the gemeente, its contact
+route, and per ladder step how much is open now for its firms, each a link into the help finder."""
+from __future__ import annotations
+
+from datetime import date
+
+from sitegen.data.dataset import Dataset
+from sitegen.data.dates import nl_date
+from sitegen.data.models import Instrument
+from sitegen.data.urls import finder_url, instrument_url
+from sitegen.pages.availability import usable_now
+
+
+def gemeente_lead(dataset: Dataset, slug: str, instruments: list[Instrument], today: date) -> dict:
+    """instruments: what this gemeente's firms may use (regions expanded), not closed."""
+    g = dataset.gemeenten_by_slug[slug]
+    intake = dataset.ladder.intake
+    open_now = [i for i in instruments if usable_now(i, today)]
+    return dict(
+        name=g.name, slug=slug, contact=g.contact, built=nl_date(today),
+        finder=finder_url(gemeente=[slug]),
+        intake_url=instrument_url(intake.instrument),
+        intake_name=dataset.instruments_by_id[intake.instrument].name,
+        intake_partner=dataset.partners_by_id[intake.partner].name,
+        open_now=[(s.name, sum(1 for i in open_now if s.slug in i.steps),
+                   finder_url(gemeente=[slug], trede=[s.slug], nu=["ja"]))
+                  for s in dataset.ladder.steps],
+    )
