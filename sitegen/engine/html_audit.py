@@ -13,8 +13,8 @@ Three allowlists, each as small as the templates that fill it:
 - the content, inside Material's <article>: what the renderer may make from the allowed Markdown
   (content_lint.RENDERED_HTML, with its rules for ids, classes and links), plus GENERATED: the
   few elements our templates in sitegen/pages add (quotes, table captions, our JSON-LD).
-- our own pages: /voor-gemeenten/ adds the configurator's form (sitegen/pages/templates/
-  voor_gemeenten.md.j2) to its content; the scan page (widget/templates/scan.html) is no
+- our own pages (PAGE_EXTRAS): /voor-gemeenten/ adds the configurator's form (sitegen/pages/templates/
+  voor_gemeenten.md.j2) to its content, /vind-hulp/ the finder's filters and cards (finder.md.j2); the scan page (widget/templates/scan.html) is no
   Material page and has SCAN_PAGE for the whole page.
 
 Everywhere: no event handler (on…), no style attribute, no base element, meta and link only in
@@ -71,7 +71,9 @@ GENERATED: dict[str, dict[str, set[str] | None]] = {
     "q": {"class": {"dd-quote"}},                                   # _entity_footer.html.j2
     "small": {}, "caption": {},                                      # instrument.html.j2, ecosystem.py
     "th": {"scope": {"col", "row"}},                                 # tables made by templates
-    "td": {"class": {"witte-vlek"}},                                 # ecosystem.py
+    "td": {"class": {"witte-vlek"}, "data-label": None},             # ecosystem.py; data-label: phone layout
+    "table": {"data-stack": {""}},                                   # stacked rows on a phone (site.css)
+    "ul": {"class": {"dd-open-now"}},                                # gemeente_lead.html.j2
     "div": {"class": {"md-typeset__scrollwrap", "md-typeset__table"}},  # ecosystem.py (Material's own wrapper)
     "script": {"type": {"application/ld+json"}},                     # sitegen/pages/jsonld.py
 }
@@ -86,6 +88,22 @@ CONFIGURATOR: dict[str, dict[str, set[str] | None]] = {
     "textarea": {"id": {"dd-snippet"}, "rows": None, "readonly": {""}},
     "button": {"type": {"button"}, "class": {"md-button md-button--primary"}, "id": {"dd-copy"}},
     "h3": {}, "noscript": {},
+}
+# /vind-hulp/: the help finder's filters and cards (sitegen/pages/templates/finder.md.j2).
+FINDER: dict[str, dict[str, set[str] | None]] = {
+    "form": {"class": {"dd-finder"}, "id": None, "hidden": {""}, "aria-labelledby": None},
+    "details": {"class": {"dd-finder__group"}, "data-key": None}, "summary": {}, "fieldset": {}, "legend": {},
+    "label": {"for": None},
+    "input": {"type": {"checkbox", "search"}, "id": None, "name": None, "autocomplete": {"off"},
+              "spellcheck": {"false"}, "value": None},
+    "div": {"class": {"dd-check", "dd-finder__all", "dd-finder__results"}, "id": None, "hidden": {""}},
+    "p": {"class": {"dd-finder__count", "dd-finder__search"}, "id": None, "role": {"status"}, "aria-live": {"polite"}},
+    "span": {"class": {"dd-card__meta", "dd-finder__chosen"}, "data-chosen": None},
+    "button": {"type": {"button"}, "class": {"md-button"}, "id": None, "hidden": {""}},
+    "nav": {"aria-labelledby": None},
+    "ol": {"class": {"dd-cards"}, "id": None, "aria-labelledby": None},
+    "ul": {"class": {"dd-cards", "dd-finder__jump"}}, "li": {"class": {"dd-card"}},
+    "a": {"class": {"dd-card__title"}, "href": None},
 }
 # The scan page, widget/templates/scan.html: the whole page, no Material around it.
 SCAN_PAGE: dict[str, frozenset[str]] = {
@@ -115,6 +133,8 @@ SCAN_VALUES = {
 }
 SCAN_PAGE_FILE = "scan/index.html"
 CONFIGURATOR_FILE = "voor-gemeenten/index.html"
+# Pages with a form or widget of ours in their content, and what each may add.
+PAGE_EXTRAS = {CONFIGURATOR_FILE: CONFIGURATOR, "vind-hulp/index.html": FINDER}
 HEAD_ONLY = frozenset({"meta", "link", "title", "style"})
 DATA_BLOCKS = frozenset({"application/json", "application/ld+json"})
 # What Material's {{ base_url }} becomes: ".", "../..", or on the 404 page a path from the root ("/").
@@ -180,7 +200,7 @@ class _PageAudit(HTMLParser):
         self.site_url = site_url.rstrip("/") + "/" if site_url else ""
         self.problems: list[Problem] = []
         self.scan_page = where == SCAN_PAGE_FILE
-        self.extras = CONFIGURATOR if where == CONFIGURATOR_FILE else {}
+        self.extras = PAGE_EXTRAS.get(where, {})
         self.in_head = False
         # The content runs from Material's <article> to the LAST </article> of the page: an end
         # tag inside the content (`</p></article>`) cannot end it early and put what follows
