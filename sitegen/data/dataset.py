@@ -7,12 +7,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TypeVar
+from typing import Optional, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from sitegen.errors import DataError, DataErrors
+from sitegen.data.chain import chain_loops
 from sitegen.data.models import Instrument, Ladder, Partner, RegionsFile
+from sitegen.data.pathway import PATHWAY_FILE, Pathway, load_pathway
 from sitegen.data.seed_quotes import SeedTexts, line_label, line_range
 from sitegen.data.symlinks import symlink_errors
 from sitegen.data.validation_messages import errors_of
@@ -39,6 +41,8 @@ class Dataset:
     lines: dict[tuple[str, str], tuple[str, int]] = field(default_factory=dict)
     # What the check could not do (e.g. no seeds to compare quotes with): `build.py check` says it once.
     notices: list[str] = field(default_factory=list)
+    # data/pathway.yaml: the policy's subsidy chain in its own words (optional file).
+    pathway: Optional[Pathway] = None
 
     def __post_init__(self):
         self.partners_by_id = {p.id: p for p in self.partners}
@@ -162,6 +166,9 @@ def load_dataset(data_dir: Path, today: date, seeds_dir: Path | None = None) -> 
 
     seeds = SeedTexts(seeds_dir)
     errors += _cross_check(docs, ladder, regions, partners, instruments, today, seeds)
+    pathway, pathway_errors = (None, []) if f"data/{PATHWAY_FILE}" in linked else \
+        load_pathway(data_dir, seeds, {i.id for _, i in instruments}, list(STEP_SLUGS))
+    errors += pathway_errors
     if errors or ladder is None or regions is None:
         raise DataErrors(errors)
     notices = [] if seeds.available else [
@@ -173,7 +180,7 @@ def load_dataset(data_dir: Path, today: date, seeds_dir: Path | None = None) -> 
         doc = docs[kind]
         for i, entry in entries:
             lines[(kind, entry.id)] = (doc.file, doc.position((kind, i))[0])
-    return Dataset(ladder, [p for _, p in partners], [i for _, i in instruments], regions, lines, notices)
+    return Dataset(ladder, [p for _, p in partners], [i for _, i in instruments], regions, lines, notices, pathway)
 
 
 def _cross_check(docs, ladder, regions, partners, instruments, today, seeds: SeedTexts) -> list[DataError]:
@@ -278,9 +285,18 @@ def _cross_check(docs, ladder, regions, partners, instruments, today, seeds: See
             for k, t in enumerate(ins.themes):
                 if t not in theme_slugs:
                     errors.append(doc.error(path + ("themes", k), f"onbekend thema '{t}'; kies uit: {', '.join(sorted(theme_slugs))}", ins.id))
+        for k, step in enumerate(ins.next):
+            if step.instrument not in instrument_ids:
+                errors.append(doc.error(path + ("next", k, "instrument"), f"instrument '{step.instrument}' bestaat niet in "
+                                        "data/instruments.yaml; verbeter de id of haal deze volgende stap weg", ins.id))
+            check_sources(doc, path + ("next", k), step.sources, ins.id)
         check_regions(doc, path, ins.regions, ins.id)
         check_reviewed(doc, path, ins, ins.id)
         check_sources(doc, path, ins.sources, ins.id)
+    for i, ins, k, loop in chain_loops([(i, ins) for i, ins in instruments]):
+        errors.append(docs["instruments"].error(("instruments", i, "next", k, "instrument"),
+                                                "deze volgende stap maakt een kring: " + " → ".join(loop) +
+                                                ". Een keten loopt omhoog en komt nooit terug; haal één van deze stappen weg", ins.id))
     return errors
 
 

@@ -9,15 +9,18 @@ import html
 import re
 from datetime import date
 from pathlib import Path
+from types import SimpleNamespace
 
 import jinja2
 from markdown.extensions.toc import slugify
 
 from sitegen.data import editor_text, urls
+from sitegen.data.chain import Chain
 from sitegen.data.editor_text import markdown_inert
 from sitegen.data.dataset import Dataset
-from sitegen.data.documents import NOT_ONLINE, describe_source, seed_document
+from sitegen.data.documents import NOT_ONLINE, SEED_DOCUMENTS, describe_source, seed_document
 from sitegen.data.dates import is_stale, nl_date
+from sitegen.data.seed_quotes import line_label
 from sitegen.data.settings import SiteSettings
 from sitegen.engine.deferred import DEFERRED_DIR, DeferredHtml
 from sitegen.engine.entity_pages import EntityPages
@@ -26,6 +29,7 @@ from sitegen.data.models import Instrument
 from sitegen.data.vocabulary import ACTIVITY_TYPES, KNELPUNTEN, PARTNER_KINDS, ROLES, STATUSES
 
 TEMPLATES = Path(__file__).parent / "templates"
+MAX_BEFORE = 6  # "Hiervoor" names the first few; an offer many others lead to would list them all
 
 
 def escape_text(value) -> str:
@@ -70,7 +74,7 @@ def _environment() -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=False,
                              undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
     env.filters.update(t=escape_text, cell=escape_text, summary=summary, yamlstr=yaml_string,
-                       nldate=nl_date, source=describe_source)
+                       nldate=nl_date, source=describe_source, lineslabel=line_label)
     return env
 
 
@@ -92,6 +96,7 @@ class PageWriter:
         self.written: list[Path] = []
         self.deferred = DeferredHtml(docs_dir / DEFERRED_DIR)
         self.entities = EntityPages(docs_dir)
+        self.chain = Chain(dataset, today)
         self.common = dict(
             activity_labels=ACTIVITY_TYPES,
             status_label=lambda i: status_label(i, today),
@@ -133,6 +138,7 @@ class PageWriter:
         self.write_instruments()
         self.write_ladder()
         self.write_facets()
+        self.write_pathway()
         return self.written
 
     def write_partners(self) -> None:
@@ -167,6 +173,8 @@ class PageWriter:
                          steps=[self.d.steps_by_slug[s] for s in i.steps],
                          themes=[self.d.themes_by_slug[t] for t in i.themes],
                          knelpunten=[KNELPUNTEN[k] for k in i.knelpunten],
+                         after=self.chain.after(i), before=self.chain.before(i)[:MAX_BEFORE],
+                         before_more=max(0, len(self.chain.before(i)) - MAX_BEFORE),
                          **self._footer("instruments", i, instrument_jsonld(self.d, i)))
 
     def write_ladder(self) -> None:
@@ -179,9 +187,30 @@ class PageWriter:
             self._write(f"ladder/{s.slug}.md", "step.md.j2", s=s, number=number, ladder=ladder,
                         subsidy_links=[self.d.instruments_by_id[x] for x in s.subsidy.instruments],
                         route_links=[self.d.partners_by_id[x] for x in s.route.partners],
-                        instruments=instruments,
+                        instruments=instruments, paths=self._paths(s.slug),
+                        next_step=ladder.steps[number] if number < len(ladder.steps) else None,
                         redactie_count=sum(1 for i in instruments if i.classification == "redactie"),
                         source_line=self.ladder_source_line())
+
+    def write_pathway(self) -> None:
+        """The policy's subsidy chain (data/pathway.yaml), when the data has it."""
+        p = self.d.pathway
+        if p is None:
+            return
+        links = [SimpleNamespace(instruments=[self.d.instruments_by_id[x] for x in link.instruments],
+                                 steps=[self.d.steps_by_slug[s] for s in link.steps], passage=link.passage)
+                 for link in p.chain]
+        self._write("van-advies-naar-uitvoering.md", "pathway.md.j2", p=p, links=links, last=links[-1].instruments,
+                    document=SEED_DOCUMENTS[p.document])
+
+    def _paths(self, step_slug: str) -> list[tuple]:
+        """Per theme with offers on this trede: (theme, offers here, offers on the next trede)."""
+        out = []
+        for theme in self.d.ladder.themes:
+            here, there = self.chain.path_from(step_slug, theme.slug)
+            if here or there:
+                out.append((theme, here, there))
+        return out
 
     def write_facets(self) -> None:
         """Overview pages per theme, per activity type and per gemeente."""
