@@ -41,6 +41,7 @@ class Recommendation:
     open_until: str | None = None
     partner: dict | None = None  # {"id", "name", "url"} of the main partner
     usable_now: bool = False    # status open and open_from not after today
+    next: dict | None = None    # {"id", "name", "url"}: what comes after it on the ladder (the chain)
 
 
 @dataclass(frozen=True)

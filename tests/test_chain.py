@@ -163,3 +163,16 @@ def test_a_pathway_that_names_an_unknown_instrument_is_refused(data_copy: Path):
     path.write_text(text.replace("instruments: [efro, mit]", "instruments: [efro, bestaat-niet]"), encoding="utf-8")
     line = line_of(path, "bestaat-niet")
     assert_error(errors_for(data_copy), "pathway.yaml", line, "onbekend instrument 'bestaat-niet'")
+
+
+def test_the_scan_result_names_what_comes_after_an_offer(scan_data):
+    """An entrepreneur in oriënteren who is offered the Adviesvoucher reads "daarna": the new subsidy."""
+    import json
+    from scan_core import evaluate_json
+    result = json.loads(evaluate_json(json.dumps(scan_data), "v1.AAAAAAA", "emmen", TODAY.isoformat()))
+    voucher = next(r for r in result["recommendations"] if r["id"] == "adviesvoucher-mkb-drenthe")
+    assert voucher["next"] == {"id": "subsidie-digitale-en-ai-gereedheid", "name": "Subsidie Digitale en AI-gereedheid Mkb Drenthe",
+                               "url": "instrumenten/subsidie-digitale-en-ai-gereedheid/"}
+    hardenberg = json.loads(evaluate_json(json.dumps(scan_data), "v1.AAAAAAA", "hardenberg", TODAY.isoformat()))
+    assert all(r.get("next") is None or r["next"]["id"] != "subsidie-digitale-en-ai-gereedheid"
+               for r in hardenberg["recommendations"]), "a Drentse subsidy is never 'daarna' for a firm in Hardenberg"

@@ -178,3 +178,12 @@ def test_evaluate_json_on_the_fixture_is_the_documented_shape(small):
                               "partners": [{"id": "ibdo", "name": "Ik Ben Drents Ondernemer (IBDO)", "url": "partners/ibdo/"}]}]
     assert set(out["svg"]) == {"ladder", "answers"}
     assert [set(r) for r in out["recommendations"]][0] >= {"kind", "id", "name", "url", "why", "status", "target_group"}
+
+
+def test_daarna_is_the_first_next_step_the_firm_may_use(small):
+    """The chain under an offer skips a closed next step and one the firm's gemeente may not use."""
+    def next_of(answers, gemeente, ident):
+        rec = next(r for r in evaluate(small, answers, gemeente, TODAY).recommendations if r.id == ident)
+        return rec.next["id"] if rec.next else None
+    assert next_of("AAAAAAA", "assen", "adviesvoucher-mkb-drenthe") == "subsidie-digitale-en-ai-gereedheid"
+    assert next_of("AAAAAAA", "emmen", "emmen-lokaal") is None  # its next is only for Hardenberg

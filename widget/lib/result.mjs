@@ -109,6 +109,7 @@ function offer(item, full = true) {
     el("a", { href: SITE_ROOT + item.url }, item.name),
     el("p", { class: "offer__facts", text: facts.join(" · ") }),
     item.why ? el("p", { text: item.why }) : null,
+    item.next ? el("p", { class: "offer__next" }, "Daarna: ", el("a", { href: SITE_ROOT + item.next.url }, item.next.name)) : null,
     full && item.target_group ? el("p", { class: "hint", text: `Voor wie: ${item.target_group}` }) : null);
 }
 
