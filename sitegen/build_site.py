@@ -18,8 +18,8 @@ from sitegen.data.symlinks import symlink_errors
 from sitegen.engine import csp
 from sitegen.engine.mkdocs_build import build_html
 from sitegen.errors import BuildError, DataErrors, ScanAssetsError
-from sitegen.exports import open_data
-from sitegen.pages import ecosystem, embed
+from sitegen.exports import agenda_feeds, open_data
+from sitegen.pages import agenda, ecosystem, embed
 from sitegen.pages.markdown import write_pages
 from sitegen.paths import ROOT
 from sitegen.scan.scan_data import scan_data_from
@@ -136,7 +136,8 @@ def _protect_pages(site_dir: Path) -> str:
 
 
 # Extra Markdown pages made from the data before mkdocs runs: (dataset, docs_dir, today, settings) -> paths.
-PAGE_STEPS: list = [embed.write_voor_gemeenten, open_data.write_open_data, ecosystem.write_ecosystem]
+PAGE_STEPS: list = [embed.write_voor_gemeenten, open_data.write_open_data, ecosystem.write_ecosystem,
+                    agenda.write_agenda, agenda_feeds.write_agenda_feeds]
 
 # Steps after mkdocs, in order. Each returns the line the build report prints. The
 # Content-Security-Policy step comes after all of them (see build()).

@@ -13,6 +13,7 @@ from pydantic import BaseModel, ValidationError
 
 from sitegen.errors import DataError, DataErrors
 from sitegen.data.chain import chain_loops
+from sitegen.data.events import EVENTS_FILE, Event, load_events
 from sitegen.data.models import Instrument, Ladder, Partner, RegionsFile
 from sitegen.data.pathway import PATHWAY_FILE, Pathway, load_pathway
 from sitegen.data.seed_quotes import SeedTexts, line_label, line_range
@@ -43,6 +44,8 @@ class Dataset:
     notices: list[str] = field(default_factory=list)
     # data/pathway.yaml: the policy's subsidy chain in its own words (optional file).
     pathway: Optional[Pathway] = None
+    # data/events.yaml: the agenda, past events included (sitegen.data.events.upcoming filters).
+    events: list[Event] = field(default_factory=list)
 
     def __post_init__(self):
         self.partners_by_id = {p.id: p for p in self.partners}
@@ -169,6 +172,9 @@ def load_dataset(data_dir: Path, today: date, seeds_dir: Path | None = None) -> 
     pathway, pathway_errors = (None, []) if f"data/{PATHWAY_FILE}" in linked else \
         load_pathway(data_dir, seeds, {i.id for _, i in instruments}, list(STEP_SLUGS))
     errors += pathway_errors
+    events, event_errors = ([], []) if f"data/{EVENTS_FILE}" in linked else load_events(
+        data_dir, {i.id for _, i in instruments}, {g.slug for g in regions.gemeenten} if regions else set(), today)
+    errors += event_errors
     if errors or ladder is None or regions is None:
         raise DataErrors(errors)
     notices = [] if seeds.available else [
@@ -180,7 +186,7 @@ def load_dataset(data_dir: Path, today: date, seeds_dir: Path | None = None) -> 
         doc = docs[kind]
         for i, entry in entries:
             lines[(kind, entry.id)] = (doc.file, doc.position((kind, i))[0])
-    return Dataset(ladder, [p for _, p in partners], [i for _, i in instruments], regions, lines, notices, pathway)
+    return Dataset(ladder, [p for _, p in partners], [i for _, i in instruments], regions, lines, notices, pathway, events)
 
 
 def _cross_check(docs, ladder, regions, partners, instruments, today, seeds: SeedTexts) -> list[DataError]:

@@ -8,6 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from sitegen.paths import ROOT
 from sitegen.data.models import Instrument, Ladder, Partner, RegionsFile
+from sitegen.data.events import EventsFile
 from sitegen.data.pathway import Pathway
 
 SCHEMA_DIR = ROOT / "schemas"
@@ -29,6 +30,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "ladder.schema.json": Ladder,
     "regions.schema.json": RegionsFile,
     "pathway.schema.json": Pathway,
+    "events.schema.json": EventsFile,
 }
 
 

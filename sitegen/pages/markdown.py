@@ -69,7 +69,7 @@ def status_label(instrument: Instrument, today: date) -> str:
     return STATUSES[instrument.status]
 
 
-def _environment() -> jinja2.Environment:
+def markdown_environment() -> jinja2.Environment:
     """Markdown pages for mkdocs: no autoescape (Markdown), every data text goes through |t or |cell."""
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=False,
                              undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
@@ -91,7 +91,7 @@ def _html_environment() -> jinja2.Environment:
 class PageWriter:
     def __init__(self, dataset: Dataset, docs_dir: Path, today: date, settings: SiteSettings):
         self.d, self.docs, self.today, self.settings = dataset, docs_dir, today, settings
-        self.env = _environment()
+        self.env = markdown_environment()
         self.html_env = _html_environment()
         self.written: list[Path] = []
         self.deferred = DeferredHtml(docs_dir / DEFERRED_DIR)
