@@ -100,7 +100,7 @@ function ladderTable(result, data) {
 }
 
 // Kind word · status · closing date · partner, then what is particular to the offer.
-// The first three leave out "Voor wie" (it is in "Alle hulp en regelingen"): two screens on a phone.
+// The first three leave out "Voor wie" and "Daarna" (both in "Alle hulp en regelingen"): two screens on a phone.
 function offer(item, full = true) {
   const facts = [item.kind_word || null, item.status_label || null,
     item.open_until ? `sluit op ${dutchDate(item.open_until)}` : null,
@@ -109,7 +109,7 @@ function offer(item, full = true) {
     el("a", { href: SITE_ROOT + item.url }, item.name),
     el("p", { class: "offer__facts", text: facts.join(" · ") }),
     item.why ? el("p", { text: item.why }) : null,
-    item.next ? el("p", { class: "offer__next" }, "Daarna: ", el("a", { href: SITE_ROOT + item.next.url }, item.next.name)) : null,
+    full && item.next ? el("p", { class: "offer__next" }, "Daarna: ", el("a", { href: SITE_ROOT + item.next.url }, item.next.name)) : null,
     full && item.target_group ? el("p", { class: "hint", text: `Voor wie: ${item.target_group}` }) : null);
 }
 
