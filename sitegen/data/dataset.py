@@ -15,6 +15,7 @@ from sitegen.errors import DataError, DataErrors
 from sitegen.data.chain import chain_loops
 from sitegen.data.events import EVENTS_FILE, Event, load_events
 from sitegen.data.models import Instrument, Ladder, Partner, RegionsFile
+from sitegen.data.sectors import SECTORS_FILE, Sector, load_sectors
 from sitegen.data.pathway import PATHWAY_FILE, Pathway, load_pathway
 from sitegen.data.seed_quotes import SeedTexts, line_label, line_range
 from sitegen.data.symlinks import symlink_errors
@@ -46,6 +47,8 @@ class Dataset:
     pathway: Optional[Pathway] = None
     # data/events.yaml: the agenda, past events included (sitegen.data.events.upcoming filters).
     events: list[Event] = field(default_factory=list)
+    # data/sectors.yaml: the sector vocabulary, each with its source.
+    sectors: list[Sector] = field(default_factory=list)
 
     def __post_init__(self):
         self.partners_by_id = {p.id: p for p in self.partners}
@@ -54,6 +57,7 @@ class Dataset:
         self.regions_by_slug = {r.slug: r for r in self.regions.regions}
         self.steps_by_slug = {s.slug: s for s in self.ladder.steps}
         self.themes_by_slug = {t.slug: t for t in self.ladder.themes}
+        self.sectors_by_slug = {s.slug: s for s in self.sectors}
         # Instruments per partner (main or other partner), built once: pages ask for every partner.
         self._offers: dict[str, list[Instrument]] = {p.id: [] for p in self.partners}
         for i in self.instruments:
@@ -168,7 +172,15 @@ def load_dataset(data_dir: Path, today: date, seeds_dir: Path | None = None) -> 
     instruments = _validated_list(Instrument, docs["instruments"], "instruments", errors)
 
     seeds = SeedTexts(seeds_dir)
+    sectors, sector_errors = ([], []) if f"data/{SECTORS_FILE}" in linked else load_sectors(data_dir, seeds)
+    errors += sector_errors
     errors += _cross_check(docs, ladder, regions, partners, instruments, today, seeds)
+    sector_slugs = {s.slug for s in sectors}
+    for i, ins in instruments:
+        for k, slug in enumerate(ins.sectors):
+            if slug not in sector_slugs:
+                errors.append(docs["instruments"].error(("instruments", i, "sectors", k), f"onbekende sector '{slug}'; kies uit: "
+                                                        f"{', '.join(sorted(sector_slugs)) or 'geen (data/sectors.yaml ontbreekt)'}", ins.id))
     pathway, pathway_errors = (None, []) if f"data/{PATHWAY_FILE}" in linked else \
         load_pathway(data_dir, seeds, {i.id for _, i in instruments}, list(STEP_SLUGS))
     errors += pathway_errors
@@ -186,7 +198,7 @@ def load_dataset(data_dir: Path, today: date, seeds_dir: Path | None = None) -> 
         doc = docs[kind]
         for i, entry in entries:
             lines[(kind, entry.id)] = (doc.file, doc.position((kind, i))[0])
-    return Dataset(ladder, [p for _, p in partners], [i for _, i in instruments], regions, lines, notices, pathway, events)
+    return Dataset(ladder, [p for _, p in partners], [i for _, i in instruments], regions, lines, notices, pathway, events, sectors)
 
 
 def _cross_check(docs, ladder, regions, partners, instruments, today, seeds: SeedTexts) -> list[DataError]:

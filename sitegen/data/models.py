@@ -191,6 +191,8 @@ class Instrument(Strict):
     steps: list[str] = Field(min_length=1, description="Treden van de ladder waar het bij past")
     themes: list[str] = Field(default_factory=list, description="Thema's (zie themes in data/ladder.yaml)")
     knelpunten: list[Knelpunt] = Field(default_factory=list, description="Knelpunten volgens de Regioscan")
+    sectors: list[Slug] = Field(default_factory=list, description="Sectoren (zie data/sectors.yaml), alleen als een bron ze noemt; "
+                                                                   "leeg = voor elke sector")
     target_group: Text = Field(description="Voor wie het is, bijv. 'Mkb-bedrijven met minstens 2 fte, gevestigd in Drenthe'")
     regions: list[Slug] = Field(min_length=1, description="Waar een bedrijf gevestigd moet zijn om het te gebruiken")
     status: Status = Field(description="open, gesloten, in voorbereiding of onbekend")

@@ -10,6 +10,7 @@ from sitegen.paths import ROOT
 from sitegen.data.models import Instrument, Ladder, Partner, RegionsFile
 from sitegen.data.events import EventsFile
 from sitegen.data.pathway import Pathway
+from sitegen.data.sectors import SectorsFile
 
 SCHEMA_DIR = ROOT / "schemas"
 
@@ -31,6 +32,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "regions.schema.json": RegionsFile,
     "pathway.schema.json": Pathway,
     "events.schema.json": EventsFile,
+    "sectors.schema.json": SectorsFile,
 }
 
 

@@ -173,6 +173,7 @@ class PageWriter:
                          steps=[self.d.steps_by_slug[s] for s in i.steps],
                          themes=[self.d.themes_by_slug[t] for t in i.themes],
                          knelpunten=[KNELPUNTEN[k] for k in i.knelpunten],
+                         sectors=[self.d.sectors_by_slug[k] for k in i.sectors],
                          after=self.chain.after(i), before=self.chain.before(i)[:MAX_BEFORE],
                          before_more=max(0, len(self.chain.before(i)) - MAX_BEFORE),
                          **self._footer("instruments", i, instrument_jsonld(self.d, i)))
@@ -218,6 +219,7 @@ class PageWriter:
         themes = [(t.slug, t.name, [i for i in self.d.instruments if t.slug in i.themes]) for t in self.d.ladder.themes]
         activities = [(slug, label, [i for i in self.d.instruments if i.activity_type == slug])
                       for slug, label in ACTIVITY_TYPES.items()]
+        sectors = [(s.slug, s.name, [i for i in self.d.instruments if s.slug in i.sectors]) for s in self.d.sectors]
         # Per gemeente only what a firm there can still use, as the ecosystem map counts it.
         gemeenten = [(g.slug, g.name, [i for i in self.d.instruments if g.slug in self.d.gemeenten_in(i.regions)
                                        and not i.closed_on(self.today)])
@@ -226,6 +228,9 @@ class PageWriter:
             ("themas", "Thema's", "Thema", "Het aanbod per thema. De eerste zeven thema's zijn de onderwerpen van de scan.", themes, "Thema: "),
             ("activiteiten", "Soorten activiteiten", "Soort activiteit",
              "Het aanbod per soort activiteit, zoals de Regioscan Digitalisering MKB die indeelt.", activities, "Activiteit: "),
+            ("sectoren", "Sectoren", "Sector",
+             "Aanbod dat speciaal voor een sector is. Het meeste aanbod is voor elke sector: dat staat bij "
+             "[alle instrumenten](../instrumenten/index.md).", sectors, "Sector: "),
             ("gemeenten", "Aanbod per gemeente", "Gemeente",
              "Welk aanbod een bedrijf in deze gemeente kan gebruiken: het lokale aanbod en het aanbod voor de hele regio. "
              "Gesloten aanbod telt niet mee.", gemeenten, "Gemeente "),
