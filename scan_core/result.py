@@ -66,6 +66,7 @@ class ScanResult:
     svg: dict = field(default_factory=dict)
     handoff: dict = field(default_factory=dict)  # contacts for "Bespreek dit met een adviseur" + mail text
     summary: str = ""   # plain text: phase, answers, priorities, first offers (mail body, card)
+    events: list[dict] = field(default_factory=list)  # coming events that fit (scan_core/events.py)
     marker: str = RESULT_MARKER  # tells a downloaded result of this scan from any other JSON
 
     def to_json(self) -> str:

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from sitegen.data.chain import Chain
 from sitegen.data.dataset import Dataset, load_dataset
+from sitegen.data.events import upcoming
 from sitegen.data.urls import instrument_url, partner_url
 from sitegen.data.vocabulary import ACTIVITY_WORDS
 
@@ -46,6 +47,20 @@ def scan_data_from(dataset: Dataset, today: date) -> dict:
                 "next": [link.instrument.id for link in chain.after(i)],
             }
             for i in dataset.instruments
+        ],
+        "events": [
+            {
+                "id": e.id,
+                "title": e.title,
+                "instrument": e.instrument,
+                "start": e.local_start().isoformat(),
+                "end": e.local_end().isoformat(),
+                "place": e.place,
+                "online": e.online,
+                "gemeente": e.gemeente,
+                "signup": e.signup,
+            }
+            for e in upcoming(dataset.events, today)
         ],
         "partners": [
             {

@@ -113,6 +113,17 @@ function offer(item, full = true) {
     full && item.target_group ? el("p", { class: "hint", text: `Voor wie: ${item.target_group}` }) : null);
 }
 
+// An event of the agenda: date and time (Dutch time, as the scan data gives it), place, sign-up.
+function eventItem(event) {
+  const time = (iso) => iso.slice(11, 16).replace(":", ".");
+  const where = event.online ? "online" : event.place;
+  return el("li", { class: "offer" },
+    el("p", { class: "offer__title", text: event.title }),
+    el("p", { class: "offer__facts", text: `${dutchDate(event.start.slice(0, 10))}, ${time(event.start)} tot ${time(event.end)} uur · ${where}` }),
+    el("p", {}, "Hoort bij: ", el("a", { href: SITE_ROOT + event.instrument.url }, event.instrument.name),
+      event.signup ? [" · ", el("a", { href: event.signup }, "aanmelden")] : null));
+}
+
 function section(title, id, ...children) {
   return el("details", { class: "more", id },
     el("summary", {}, el("span", { class: "more__title", text: title })), ...children);
@@ -162,6 +173,8 @@ export function renderResult(body, result, data, level = 1) {
         el("dd", { class: "summary-list__value", text: asText(a.advice) }))))),
     recommendations.length ? section(`Alle hulp en regelingen (${recommendations.length})`, "more-offers",
       el("ul", { class: "offers" }, recommendations.map((r) => offer(r)))) : null,
+    asList(result.events).length ? section(`Bijeenkomsten die passen (${result.events.length})`, "more-events",
+      el("ul", { class: "offers" }, result.events.map(eventItem))) : null,
     section("Belangrijk om te weten", "more-caveat",
       el("div", { class: "caveat" },
         el("p", { text: asText(result.caveat) }),
