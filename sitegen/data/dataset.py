@@ -182,10 +182,10 @@ def load_dataset(data_dir: Path, today: date, seeds_dir: Path | None = None) -> 
                 errors.append(docs["instruments"].error(("instruments", i, "sectors", k), f"onbekende sector '{slug}'; kies uit: "
                                                         f"{', '.join(sorted(sector_slugs)) or 'geen (data/sectors.yaml ontbreekt)'}", ins.id))
     pathway, pathway_errors = (None, []) if f"data/{PATHWAY_FILE}" in linked else \
-        load_pathway(data_dir, seeds, {i.id for _, i in instruments}, list(STEP_SLUGS))
+        load_pathway(data_dir, seeds, _referable_ids(docs["instruments"], instruments, "instruments"), list(STEP_SLUGS))
     errors += pathway_errors
     events, event_errors = ([], []) if f"data/{EVENTS_FILE}" in linked else load_events(
-        data_dir, {i.id for _, i in instruments}, {g.slug for g in regions.gemeenten} if regions else set(), today)
+        data_dir, _referable_ids(docs["instruments"], instruments, "instruments"), {g.slug for g in regions.gemeenten} if regions else set(), today)
     errors += event_errors
     if errors or ladder is None or regions is None:
         raise DataErrors(errors)
@@ -209,10 +209,8 @@ def _cross_check(docs, ladder, regions, partners, instruments, today, seeds: See
     region_slugs = ({r.slug for r in regions.regions} | gemeenten) if regions else set()
     # A file that could not be read at all says nothing about which ids exist: skip the checks
     # against it, so its one YAML error is not buried under dozens of false "does not exist" errors.
-    partner_ids = _Anything() if docs["partners"] is None else (
-        {p.id for _, p in partners} | {raw.get("id") for _, raw in _raw(docs["partners"], "partners")})
-    instrument_ids = _Anything() if docs["instruments"] is None else (
-        {i.id for _, i in instruments} | {raw.get("id") for _, raw in _raw(docs["instruments"], "instruments")})
+    partner_ids = _referable_ids(docs["partners"], partners, "partners")
+    instrument_ids = _referable_ids(docs["instruments"], instruments, "instruments")
 
     def check_sources(doc, path, sources, ident):
         for s_i, s in enumerate(sources):
@@ -316,6 +314,14 @@ def _cross_check(docs, ladder, regions, partners, instruments, today, seeds: See
                                                 "deze volgende stap maakt een kring: " + " → ".join(loop) +
                                                 ". Een keten loopt omhoog en komt nooit terug; haal één van deze stappen weg", ins.id))
     return errors
+
+
+def _referable_ids(doc: YamlDocument | None, entries, key: str):
+    """The ids a reference may name: valid entries and entries with errors of their own (their
+    errors are reported already; "does not exist" would be a false second one)."""
+    if doc is None:
+        return _Anything()
+    return {e.id for _, e in entries} | {raw.get("id") for _, raw in _raw(doc, key)}
 
 
 class _Anything:
