@@ -11,6 +11,7 @@ from .errors import ScanInputError, shown
 from .handoff import REGISTER_NOTE, contacts, mail_subject, summary_text
 from .phase import place
 from .reasoning import explain
+from .events import fitting_events
 from .recommend import phase_offers, recommend
 from .result import AnswerAdvice, ScanResult, StepRef
 from .svg import answers_svg, ladder_svg
@@ -66,6 +67,7 @@ def evaluate(data: dict, answers: str, gemeente: str | None, today: date) -> Sca
         subsidies=subsidies,
         routes=routes,
         recommendations=recommend(data, placement.phase, priorities, gemeente, today, theme_names),
+        events=fitting_events(data, placement.phase, gemeente, today),
         caveat=ladder["caveat"],
         subsidy_caveat=ladder["subsidy_caveat"],
         step_up=ladder["step_up"],

@@ -42,8 +42,9 @@ def recommend(data: dict, phase: int, priorities: list[str], gemeente: str | Non
 
     partners = {p["id"]: p for p in data.get("partners", [])}
     words = data.get("activity_words", {})
+    by_id = {i["id"]: i for i in data["instruments"]}
     out = [_instrument(item, _why(ladder, phase, step_up, matched, local, gemeente, data, theme_names, item),
-                       today, partners, words)
+                       today, partners, words, _next(item, by_id, gemeente, home, today))
            for _, item, matched, step_up, local in candidates[:MAX_INSTRUMENTS]]
     intake = next((i for i in data["instruments"] if i["id"] == intake_id), None)
     if intake and usable_where(intake, gemeente, home) and effective_status(intake, today) != "gesloten":
@@ -58,7 +59,17 @@ def first_offers(recommendations: list[Recommendation], intake_id: str) -> list[
     return [r for r in recommendations if r.id != intake_id][:FIRST_OFFERS]
 
 
-def _instrument(item: dict, why: str, today: date, partners: dict, words: dict) -> Recommendation:
+def _next(item: dict, by_id: dict, gemeente: str | None, home: list[str], today: date) -> dict | None:
+    """The first step after this offer in the chain (scan data "next") that the firm may use."""
+    for ident in item.get("next", []):
+        after = by_id.get(ident)
+        if after and effective_status(after, today) != "gesloten" and usable_where(after, gemeente, home):
+            return {"id": after["id"], "name": after["name"], "url": after["url"]}
+    return None
+
+
+def _instrument(item: dict, why: str, today: date, partners: dict, words: dict,
+                after: dict | None = None) -> Recommendation:
     partner = partners.get(item.get("partner"))
     activity = item.get("activity_type", "")
     return Recommendation(kind="instrument", id=item["id"], name=item["name"], url=item["url"], why=why,
@@ -67,7 +78,7 @@ def _instrument(item: dict, why: str, today: date, partners: dict, words: dict) 
                           activity=activity, kind_word=words.get(activity, ""),
                           open_until=item.get("open_until"),
                           partner={"id": partner["id"], "name": partner["name"], "url": partner["url"]} if partner else None,
-                          usable_now=usable_now(item, today))
+                          usable_now=usable_now(item, today), next=after)
 
 
 def _why(ladder, phase, step_up, matched, local, gemeente, data, theme_names, item) -> str:

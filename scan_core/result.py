@@ -41,6 +41,7 @@ class Recommendation:
     open_until: str | None = None
     partner: dict | None = None  # {"id", "name", "url"} of the main partner
     usable_now: bool = False    # status open and open_from not after today
+    next: dict | None = None    # {"id", "name", "url"}: what comes after it on the ladder (the chain)
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,7 @@ class ScanResult:
     handoff: dict = field(default_factory=dict)  # contacts for "Bespreek dit met een adviseur" + mail text
     basisniveau: dict | None = None  # scan_core.basisniveau: meets the basisniveau digitale veiligheid? None without a definition
     summary: str = ""   # plain text: phase, answers, priorities, first offers (mail body, card)
+    events: list[dict] = field(default_factory=list)  # coming events that fit (scan_core/events.py)
     marker: str = RESULT_MARKER  # tells a downloaded result of this scan from any other JSON
 
     def to_json(self) -> str:

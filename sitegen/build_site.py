@@ -18,8 +18,8 @@ from sitegen.data.symlinks import symlink_errors
 from sitegen.engine import csp, html_audit
 from sitegen.engine.mkdocs_build import build_html
 from sitegen.errors import BuildError, DataErrors, ScanAssetsError
-from sitegen.exports import open_data
-from sitegen.pages import ecosystem, embed, finder, monitor
+from sitegen.exports import agenda_feeds, open_data
+from sitegen.pages import agenda, ecosystem, embed, finder, monitor
 from sitegen.pages.markdown import write_pages
 from sitegen.paths import ROOT
 from sitegen.scan.scan_data import scan_data_from
@@ -148,7 +148,7 @@ def _audit_pages(site_dir: Path, site_url: str) -> str:
 
 # Extra Markdown pages made from the data before mkdocs runs: (dataset, docs_dir, today, settings) -> paths.
 PAGE_STEPS: list = [embed.write_voor_gemeenten, open_data.write_open_data, ecosystem.write_ecosystem,
-                    finder.write_finder, monitor.write_monitor]
+                    finder.write_finder, monitor.write_monitor, agenda.write_agenda, agenda_feeds.write_agenda_feeds]
 
 # Steps after mkdocs, in order. Each returns the line the build report prints. The
 # Content-Security-Policy step comes after all of them (see build()).

@@ -178,3 +178,24 @@ def test_evaluate_json_on_the_fixture_is_the_documented_shape(small):
                               "partners": [{"id": "ibdo", "name": "Ik Ben Drents Ondernemer (IBDO)", "url": "partners/ibdo/"}]}]
     assert set(out["svg"]) == {"ladder", "answers"}
     assert [set(r) for r in out["recommendations"]][0] >= {"kind", "id", "name", "url", "why", "status", "target_group"}
+
+
+def test_daarna_is_the_first_next_step_the_firm_may_use(small):
+    """The chain under an offer skips a closed next step and one the firm's gemeente may not use."""
+    def next_of(answers, gemeente, ident):
+        rec = next(r for r in evaluate(small, answers, gemeente, TODAY).recommendations if r.id == ident)
+        return rec.next["id"] if rec.next else None
+    assert next_of("AAAAAAA", "assen", "adviesvoucher-mkb-drenthe") == "subsidie-digitale-en-ai-gereedheid"
+    assert next_of("AAAAAAA", "emmen", "emmen-lokaal") is None  # its next is only for Hardenberg
+
+
+def test_events_that_fit_are_in_the_gemeente_or_online_near_the_phase_and_still_to_come(small):
+    """Oriënteren in Emmen: Emmen's own evening fits; Assen's (another gemeente) and the online
+    webinar of the subsidy (funderen, two treden up) do not. Soonest first; a past event never."""
+    ids = lambda answers, gemeente, today=TODAY: [e["id"] for e in evaluate(small, answers, gemeente, today).events]  # noqa: E731
+    assert ids("AAAAAAA", "emmen") == ["emmen-avond"]
+    assert ids("AAAAAAA", "assen") == ["assen-avond"]
+    assert ids("CCCCCCC", "assen") == ["assen-avond", "online-webinar"]  # funderen: starten is near, and the subsidy
+    assert ids("FFFFFFF", None) == ["hoog-online"]               # transformeren: only MIT is near
+    assert ids("AAAAAAA", "assen", date(2027, 1, 16)) == []       # Assen's evening has passed by then
+    assert "voorbij" not in ids("AAAAAAA", None)

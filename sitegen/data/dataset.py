@@ -7,14 +7,18 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import TypeVar
+from typing import Optional, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from sitegen.errors import DataError, DataErrors
+from sitegen.data.chain import chain_loops
+from sitegen.data.events import EVENTS_FILE, Event, load_events
 from sitegen.data.models import Instrument, Ladder, Partner, RegionsFile
 from sitegen.data.monitor import KnownIds, MonitorData, load_monitor
 from sitegen.data.seed_quotes import SeedTexts, source_errors
+from sitegen.data.sectors import SECTORS_FILE, Sector, load_sectors
+from sitegen.data.pathway import PATHWAY_FILE, Pathway, load_pathway
 from sitegen.data.symlinks import symlink_errors
 from sitegen.data.validation_messages import errors_of
 from sitegen.data.vocabulary import LETTERS, QUESTION_IDS, STEP_SLUGS
@@ -42,6 +46,12 @@ class Dataset:
     notices: list[str] = field(default_factory=list)
     # data/monitor/: the settings and the quarters' aggregates (sitegen.data.monitor).
     monitor: MonitorData = field(default_factory=MonitorData)
+    # data/pathway.yaml: the policy's subsidy chain in its own words (optional file).
+    pathway: Optional[Pathway] = None
+    # data/events.yaml: the agenda, past events included (sitegen.data.events.upcoming filters).
+    events: list[Event] = field(default_factory=list)
+    # data/sectors.yaml: the sector vocabulary, each with its source.
+    sectors: list[Sector] = field(default_factory=list)
 
     def __post_init__(self):
         self.partners_by_id = {p.id: p for p in self.partners}
@@ -50,6 +60,7 @@ class Dataset:
         self.regions_by_slug = {r.slug: r for r in self.regions.regions}
         self.steps_by_slug = {s.slug: s for s in self.ladder.steps}
         self.themes_by_slug = {t.slug: t for t in self.ladder.themes}
+        self.sectors_by_slug = {s.slug: s for s in self.sectors}
         # Instruments per partner (main or other partner), built once: pages ask for every partner.
         self._offers: dict[str, list[Instrument]] = {p.id: [] for p in self.partners}
         for i in self.instruments:
@@ -164,7 +175,21 @@ def load_dataset(data_dir: Path, today: date, seeds_dir: Path | None = None) -> 
     instruments = _validated_list(Instrument, docs["instruments"], "instruments", errors)
 
     seeds = SeedTexts(seeds_dir)
+    sectors, sector_errors = ([], []) if f"data/{SECTORS_FILE}" in linked else load_sectors(data_dir, seeds, today)
+    errors += sector_errors
     errors += _cross_check(docs, ladder, regions, partners, instruments, today, seeds)
+    sector_slugs = {s.slug for s in sectors}
+    for i, ins in instruments:
+        for k, slug in enumerate(ins.sectors):
+            if slug not in sector_slugs:
+                errors.append(docs["instruments"].error(("instruments", i, "sectors", k), f"onbekende sector '{slug}'; kies uit: "
+                                                        f"{', '.join(sorted(sector_slugs)) or 'geen (data/sectors.yaml ontbreekt)'}", ins.id))
+    pathway, pathway_errors = (None, []) if f"data/{PATHWAY_FILE}" in linked else \
+        load_pathway(data_dir, seeds, _referable_ids(docs["instruments"], instruments, "instruments"), list(STEP_SLUGS))
+    errors += pathway_errors
+    events, event_errors = ([], []) if f"data/{EVENTS_FILE}" in linked else load_events(
+        data_dir, _referable_ids(docs["instruments"], instruments, "instruments"), {g.slug for g in regions.gemeenten} if regions else set(), today, seeds)
+    errors += event_errors
     monitor, monitor_errors = load_monitor(data_dir, today, _known_ids(docs, regions, partners, instruments), seeds)
     errors += monitor_errors
     if errors or ladder is None or regions is None:
@@ -178,15 +203,16 @@ def load_dataset(data_dir: Path, today: date, seeds_dir: Path | None = None) -> 
         doc = docs[kind]
         for i, entry in entries:
             lines[(kind, entry.id)] = (doc.file, doc.position((kind, i))[0])
-    return Dataset(ladder, [p for _, p in partners], [i for _, i in instruments], regions, lines, notices, monitor)
+    return Dataset(ladder, [p for _, p in partners], [i for _, i in instruments], regions, lines, notices,
+                   monitor=monitor, pathway=pathway, events=events, sectors=sectors)
 
 
 def _known_ids(docs, regions, partners, instruments) -> KnownIds:
-    """The ids the monitor's aggregates may name; an unreadable file's ids count as all known."""
+    """The ids the monitor's aggregates may name (see _referable_ids)."""
     return KnownIds(
         gemeenten=tuple(g.slug for g in regions.gemeenten) if regions else (),
-        instruments=_Anything() if docs["instruments"] is None else frozenset(i.id for _, i in instruments),
-        partners=_Anything() if docs["partners"] is None else frozenset(p.id for _, p in partners))
+        instruments=_referable_ids(docs["instruments"], instruments, "instruments"),
+        partners=_referable_ids(docs["partners"], partners, "partners"))
 
 
 def _cross_check(docs, ladder, regions, partners, instruments, today, seeds: SeedTexts) -> list[DataError]:
@@ -197,10 +223,8 @@ def _cross_check(docs, ladder, regions, partners, instruments, today, seeds: See
     region_slugs = ({r.slug for r in regions.regions} | gemeenten) if regions else set()
     # A file that could not be read at all says nothing about which ids exist: skip the checks
     # against it, so its one YAML error is not buried under dozens of false "does not exist" errors.
-    partner_ids = _Anything() if docs["partners"] is None else (
-        {p.id for _, p in partners} | {raw.get("id") for _, raw in _raw(docs["partners"], "partners")})
-    instrument_ids = _Anything() if docs["instruments"] is None else (
-        {i.id for _, i in instruments} | {raw.get("id") for _, raw in _raw(docs["instruments"], "instruments")})
+    partner_ids = _referable_ids(docs["partners"], partners, "partners")
+    instrument_ids = _referable_ids(docs["instruments"], instruments, "instruments")
 
     def check_sources(doc, path, sources, ident):
         errors.extend(source_errors(doc, path, sources, ident, today, seeds))
@@ -280,10 +304,27 @@ def _cross_check(docs, ladder, regions, partners, instruments, today, seeds: See
             for k, t in enumerate(ins.themes):
                 if t not in theme_slugs:
                     errors.append(doc.error(path + ("themes", k), f"onbekend thema '{t}'; kies uit: {', '.join(sorted(theme_slugs))}", ins.id))
+        for k, step in enumerate(ins.next):
+            if step.instrument not in instrument_ids:
+                errors.append(doc.error(path + ("next", k, "instrument"), f"instrument '{step.instrument}' bestaat niet in "
+                                        "data/instruments.yaml; verbeter de id of haal deze volgende stap weg", ins.id))
+            check_sources(doc, path + ("next", k), step.sources, ins.id)
         check_regions(doc, path, ins.regions, ins.id)
         check_reviewed(doc, path, ins, ins.id)
         check_sources(doc, path, ins.sources, ins.id)
+    for i, ins, k, loop in chain_loops([(i, ins) for i, ins in instruments]):
+        errors.append(docs["instruments"].error(("instruments", i, "next", k, "instrument"),
+                                                "deze volgende stap maakt een kring: " + " → ".join(loop) +
+                                                ". Een keten loopt omhoog en komt nooit terug; haal één van deze stappen weg", ins.id))
     return errors
+
+
+def _referable_ids(doc: YamlDocument | None, entries, key: str):
+    """The ids a reference may name: valid entries and entries with errors of their own (their
+    errors are reported already; "does not exist" would be a false second one)."""
+    if doc is None:
+        return _Anything()
+    return {e.id for _, e in entries} | {raw.get("id") for _, raw in _raw(doc, key)}
 
 
 class _Anything:

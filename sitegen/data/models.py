@@ -199,6 +199,23 @@ class PartnerRole(Strict):
     role: Role = Field(description="Rol: initiatiefnemer, financier, uitvoerder of contactlegging (brengt ondernemers bij het aanbod)")
 
 
+class NextStep(Strict):
+    """What comes after an instrument on the ladder (seed 000 line 207: "Instrumenten werken als één
+    keten langs de digitale volwassenheidsladder"): a source says so, or the editors think so."""
+
+    instrument: Slug = Field(description="Id van het instrument dat hierna komt")
+    classification: Classification = Field(
+        "bron", description="'redactie' als de volgorde een inschatting van de redactie is; anders is een bron nodig")
+    sources: list[Source] = Field(default_factory=list, description="Waar staat dat dit de volgende stap is")
+
+    @model_validator(mode="after")
+    def _sourced(self) -> "NextStep":
+        if self.classification == "bron" and not self.sources:
+            raise ValueError("bij een volgende stap hoort een bron ('sources'), of 'classification: redactie' "
+                             "als het een inschatting van de redactie is")
+        return self
+
+
 class Instrument(Strict):
     """What a partner offers (the Regioscan's 'activiteit'; HSDS: service)."""
 
@@ -212,6 +229,8 @@ class Instrument(Strict):
     steps: list[str] = Field(min_length=1, description="Treden van de ladder waar het bij past")
     themes: list[str] = Field(default_factory=list, description="Thema's (zie themes in data/ladder.yaml)")
     knelpunten: list[Knelpunt] = Field(default_factory=list, description="Knelpunten volgens de Regioscan")
+    sectors: list[Slug] = Field(default_factory=list, description="Sectoren (zie data/sectors.yaml), alleen als een bron ze noemt; "
+                                                                   "leeg = voor elke sector")
     target_group: Text = Field(description="Voor wie het is, bijv. 'Mkb-bedrijven met minstens 2 fte, gevestigd in Drenthe'")
     regions: list[Slug] = Field(min_length=1, description="Waar een bedrijf gevestigd moet zijn om het te gebruiken")
     status: Status = Field(description="open, gesloten, in voorbereiding of onbekend")
@@ -222,6 +241,7 @@ class Instrument(Strict):
     cost: Text = Field("onbekend", description="Wat het de ondernemer kost, of 'onbekend'")
     website: Optional[HttpsUrl] = Field(None, description="Website, alleen als een bron die noemt")
     classification: Classification = Field("bron", description="'redactie' als treden of thema's een inschatting van de redactie zijn")
+    next: list[NextStep] = Field(default_factory=list, description="Wat hierna komt op de ladder (ids van instrumenten)")
     sources: Sources
     last_reviewed: date = Field(description="Datum waarop iemand dit heeft nagekeken tegen de bron (JJJJ-MM-DD)")
 

@@ -8,6 +8,9 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from sitegen.paths import ROOT
 from sitegen.data.models import Instrument, Ladder, Partner, RegionsFile
+from sitegen.data.events import EventsFile
+from sitegen.data.pathway import Pathway
+from sitegen.data.sectors import SectorsFile
 
 SCHEMA_DIR = ROOT / "schemas"
 
@@ -27,6 +30,9 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "instruments.schema.json": InstrumentsDocument,
     "ladder.schema.json": Ladder,
     "regions.schema.json": RegionsFile,
+    "pathway.schema.json": Pathway,
+    "events.schema.json": EventsFile,
+    "sectors.schema.json": SectorsFile,
 }
 
 

@@ -31,6 +31,7 @@ TAXONOMIES: dict[str, tuple[str, str]] = {
                      "De twaalf soorten activiteiten uit de Regioscan Digitalisering MKB (Dialogic, 2023)."),
     "knelpunten": ("Knelpunten", "De knelpunten van het mkb bij digitalisering uit de Regioscan Digitalisering MKB."),
     "soorten-organisaties": ("Soorten organisaties", "Het soort organisatie, zoals deze site dat indeelt."),
+    "sectoren": ("Sectoren", "De sectoren waar aanbod voor bedoeld is; aanbod zonder sector is voor elke sector."),
 }
 
 
@@ -43,6 +44,7 @@ def _terms(dataset: Dataset) -> dict[str, list[tuple[str, str, str]]]:
                          for slug, label in ACTIVITY_TYPES.items()],
         "knelpunten": [(slug, label, f"Knelpunt volgens de Regioscan: {label}") for slug, label in KNELPUNTEN.items()],
         "soorten-organisaties": [(slug, label, f"Soort organisatie: {label}") for slug, label in PARTNER_KINDS.items()],
+        "sectoren": [(s.slug, s.name, f"Sector: {s.name}") for s in dataset.sectors],
     }
 
 
@@ -108,6 +110,7 @@ def service(dataset: Dataset, instrument: Instrument, today: date) -> dict:
     attributes += [_attribute(service_id, "service", "themas", t) for t in instrument.themes]
     attributes.append(_attribute(service_id, "service", "activiteiten", instrument.activity_type))
     attributes += [_attribute(service_id, "service", "knelpunten", k) for k in instrument.knelpunten]
+    attributes += [_attribute(service_id, "service", "sectoren", k) for k in instrument.sectors]
     out["attributes"] = attributes
     return out
 

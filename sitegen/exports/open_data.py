@@ -57,6 +57,7 @@ def instrument_record(dataset: Dataset, i: Instrument, today: date) -> dict:
     out["gemeenten"] = dataset.gemeenten_in(i.regions)
     out["local"] = dataset.is_local(i.regions)
     out["page"] = instrument_url(i.id)
+    out["next_instruments"] = [n.instrument for n in i.next]  # the chain, as ids (the CSV shows these)
     return out
 
 
@@ -80,7 +81,7 @@ def _joined(value) -> str:
 PARTNER_COLUMNS = ["id", "name", "kind", "description", "regions", "gemeenten", "local", "website", "kvk",
                    "former_names", "classification", "last_reviewed", "sources", "page"]
 INSTRUMENT_COLUMNS = ["id", "name", "partner", "role", "other_partners", "activity_type", "description", "steps",
-                      "themes", "knelpunten", "target_group", "regions", "gemeenten", "local", "status",
+                      "themes", "knelpunten", "sectors", "next_instruments", "target_group", "regions", "gemeenten", "local", "status",
                       "status_on_build_date", "status_note", "open_from", "open_until", "cost", "website", "classification",
                       "last_reviewed", "sources", "page"]
 

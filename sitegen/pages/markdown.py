@@ -9,15 +9,18 @@ import html
 import re
 from datetime import date
 from pathlib import Path
+from types import SimpleNamespace
 
 import jinja2
 from markdown.extensions.toc import slugify
 
 from sitegen.data import editor_text, urls
+from sitegen.data.chain import Chain
 from sitegen.data.editor_text import markdown_inert
 from sitegen.data.dataset import Dataset
-from sitegen.data.documents import NOT_ONLINE, describe_source, seed_document
+from sitegen.data.documents import NOT_ONLINE, SEED_DOCUMENTS, describe_source, seed_document
 from sitegen.data.dates import is_stale, nl_date
+from sitegen.data.seed_quotes import line_label
 from sitegen.data.settings import SiteSettings
 from sitegen.engine.deferred import DEFERRED_DIR, DeferredHtml
 from sitegen.engine.entity_pages import EntityPages
@@ -27,6 +30,7 @@ from sitegen.data.models import Instrument
 from sitegen.data.vocabulary import ACTIVITY_TYPES, KNELPUNTEN, PARTNER_KINDS, ROLES, STATUSES
 
 TEMPLATES = Path(__file__).parent / "templates"
+MAX_BEFORE = 6  # "Hiervoor" names the first few; an offer many others lead to would list them all
 
 
 def escape_text(value) -> str:
@@ -68,12 +72,12 @@ def status_label(instrument: Instrument, today: date) -> str:
     return STATUSES[instrument.status]
 
 
-def _environment() -> jinja2.Environment:
+def markdown_environment() -> jinja2.Environment:
     """Markdown pages for mkdocs: no autoescape (Markdown), every data text goes through |t or |cell."""
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=False,
                              undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
     env.filters.update(t=escape_text, cell=escape_text, summary=summary, yamlstr=yaml_string,
-                       nldate=nl_date, source=describe_source)
+                       nldate=nl_date, source=describe_source, lineslabel=line_label)
     return env
 
 
@@ -90,11 +94,12 @@ def _html_environment() -> jinja2.Environment:
 class PageWriter:
     def __init__(self, dataset: Dataset, docs_dir: Path, today: date, settings: SiteSettings):
         self.d, self.docs, self.today, self.settings = dataset, docs_dir, today, settings
-        self.env = _environment()
+        self.env = markdown_environment()
         self.html_env = _html_environment()
         self.written: list[Path] = []
         self.deferred = DeferredHtml(docs_dir / DEFERRED_DIR)
         self.entities = EntityPages(docs_dir)
+        self.chain = Chain(dataset, today)
         self.common = dict(
             activity_labels=ACTIVITY_TYPES,
             status_label=lambda i: status_label(i, today),
@@ -136,6 +141,7 @@ class PageWriter:
         self.write_instruments()
         self.write_ladder()
         self.write_facets()
+        self.write_pathway()
         return self.written
 
     def write_partners(self) -> None:
@@ -170,6 +176,9 @@ class PageWriter:
                          steps=[self.d.steps_by_slug[s] for s in i.steps],
                          themes=[self.d.themes_by_slug[t] for t in i.themes],
                          knelpunten=[KNELPUNTEN[k] for k in i.knelpunten],
+                         sectors=[self.d.sectors_by_slug[k] for k in i.sectors],
+                         after=self.chain.after(i), before=self.chain.before(i)[:MAX_BEFORE],
+                         before_more=max(0, len(self.chain.before(i)) - MAX_BEFORE),
                          **self._footer("instruments", i, instrument_jsonld(self.d, i)))
 
     def write_ladder(self) -> None:
@@ -182,9 +191,30 @@ class PageWriter:
             self._write(f"ladder/{s.slug}.md", "step.md.j2", s=s, number=number, ladder=ladder,
                         subsidy_links=[self.d.instruments_by_id[x] for x in s.subsidy.instruments],
                         route_links=[self.d.partners_by_id[x] for x in s.route.partners],
-                        instruments=instruments,
+                        instruments=instruments, paths=self._paths(s.slug),
+                        next_step=ladder.steps[number] if number < len(ladder.steps) else None,
                         redactie_count=sum(1 for i in instruments if i.classification == "redactie"),
                         source_line=self.ladder_source_line())
+
+    def write_pathway(self) -> None:
+        """The policy's subsidy chain (data/pathway.yaml), when the data has it."""
+        p = self.d.pathway
+        if p is None:
+            return
+        links = [SimpleNamespace(instruments=[self.d.instruments_by_id[x] for x in link.instruments],
+                                 steps=[self.d.steps_by_slug[s] for s in link.steps], passage=link.passage)
+                 for link in p.chain]
+        self._write("van-advies-naar-uitvoering.md", "pathway.md.j2", p=p, links=links, last=links[-1].instruments,
+                    document=SEED_DOCUMENTS[p.document])
+
+    def _paths(self, step_slug: str) -> list[tuple]:
+        """Per theme with offers on this trede: (theme, offers here, offers on the next trede)."""
+        out = []
+        for theme in self.d.ladder.themes:
+            here, there = self.chain.path_from(step_slug, theme.slug)
+            if here or there:
+                out.append((theme, here, there))
+        return out
 
     def write_facets(self) -> None:
         """Overview pages per theme, per activity type and per gemeente."""
@@ -192,6 +222,7 @@ class PageWriter:
         themes = [(t.slug, t.name, [i for i in self.d.instruments if t.slug in i.themes]) for t in self.d.ladder.themes]
         activities = [(slug, label, [i for i in self.d.instruments if i.activity_type == slug])
                       for slug, label in ACTIVITY_TYPES.items()]
+        sectors = [(s.slug, s.name, [i for i in self.d.instruments if s.slug in i.sectors]) for s in self.d.sectors]
         # Per gemeente only what a firm there can still use, as the ecosystem map counts it.
         gemeenten = [(g.slug, g.name, [i for i in self.d.instruments if g.slug in self.d.gemeenten_in(i.regions)
                                        and not i.closed_on(self.today)])
@@ -200,6 +231,9 @@ class PageWriter:
             ("themas", "Thema's", "Thema", "Het aanbod per thema. De eerste zeven thema's zijn de onderwerpen van de scan.", themes, "Thema: "),
             ("activiteiten", "Soorten activiteiten", "Soort activiteit",
              "Het aanbod per soort activiteit, zoals de Regioscan Digitalisering MKB die indeelt.", activities, "Activiteit: "),
+            ("sectoren", "Sectoren", "Sector",
+             "Aanbod dat speciaal voor een sector is. Het meeste aanbod is voor elke sector: dat staat bij "
+             "[alle instrumenten](../instrumenten/index.md).", sectors, "Sector: "),
             ("gemeenten", "Aanbod per gemeente", "Gemeente",
              "Welk aanbod een bedrijf in deze gemeente kan gebruiken: het lokale aanbod en het aanbod voor de hele regio. "
              "Gesloten aanbod telt niet mee.", gemeenten, "Gemeente "),

@@ -8,7 +8,9 @@ import json
 from datetime import date
 from pathlib import Path
 
+from sitegen.data.chain import Chain
 from sitegen.data.dataset import Dataset, load_dataset
+from sitegen.data.events import upcoming
 from sitegen.data.urls import instrument_url, partner_url
 from sitegen.data.vocabulary import ACTIVITY_WORDS
 
@@ -19,6 +21,7 @@ HOME_REGION = "drenthe"
 
 def scan_data_from(dataset: Dataset, today: date) -> dict:
     ladder = dataset.ladder.model_dump(mode="json", exclude={"sources"})
+    chain = Chain(dataset, today)
     return {
         "version": SCAN_DATA_VERSION,
         "built": today.isoformat(),
@@ -43,8 +46,23 @@ def scan_data_from(dataset: Dataset, today: date) -> dict:
                 "open_from": i.open_from.isoformat() if i.open_from else None,
                 "open_until": i.open_until.isoformat() if i.open_until else None,
                 "target_group": i.target_group,
+                "next": [link.instrument.id for link in chain.after(i)],
             }
             for i in dataset.instruments
+        ],
+        "events": [
+            {
+                "id": e.id,
+                "title": e.title,
+                "instrument": e.instrument,
+                "start": e.local_start().isoformat(),
+                "end": e.local_end().isoformat(),
+                "place": e.place,
+                "online": e.online,
+                "gemeente": e.gemeente,
+                "signup": e.signup,
+            }
+            for e in upcoming(dataset.events, today)
         ],
         "partners": [
             {

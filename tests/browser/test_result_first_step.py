@@ -273,3 +273,24 @@ def test_a_visit_that_only_reads_the_start_page_loads_no_engine(page, base_url):
     start_by_keyboard(page)
     page.wait_for_selector("main:not([data-engine=idle])", state="attached")
     assert page.get_attribute("main", "data-engine") in ("loading", "ready")
+
+
+def test_all_offers_name_what_comes_after(phone, base_url, scan_data):
+    """Issue 25: the chain in the result. In "Alle hulp en regelingen" each offer with a next step
+    has one line "Daarna:" linking to it; the first three (two phone screens) leave it out."""
+    _open_result(phone, base_url, "v1.AAAAAAA.emmen")
+    by_id = {i["id"]: i for i in scan_data["instruments"]}
+    items = phone.locator("#result-body ul.offers > li")
+    seen = 0
+    for k in range(items.count()):
+        item = items.nth(k)
+        href = item.locator("a").first.get_attribute("href")
+        ident = href.rstrip("/").rsplit("/", 1)[-1]
+        nexts = [n for n in by_id.get(ident, {}).get("next", []) if n in by_id]
+        daarna = item.locator(".offer__next")
+        if daarna.count():
+            target = daarna.locator("a").get_attribute("href").rstrip("/").rsplit("/", 1)[-1]
+            assert daarna.text_content().startswith("Daarna:") and target in nexts
+            seen += 1
+    assert seen >= 1
+    assert phone.locator("#result-body ol.offers .offer__next").count() == 0

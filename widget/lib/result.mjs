@@ -100,7 +100,7 @@ function ladderTable(result, data) {
 }
 
 // Kind word · status · closing date · partner, then what is particular to the offer.
-// The first three leave out "Voor wie" (it is in "Alle hulp en regelingen"): two screens on a phone.
+// The first three leave out "Voor wie" and "Daarna" (both in "Alle hulp en regelingen"): two screens on a phone.
 function offer(item, full = true) {
   const facts = [item.kind_word || null, item.status_label || null,
     item.open_until ? `sluit op ${dutchDate(item.open_until)}` : null,
@@ -109,7 +109,19 @@ function offer(item, full = true) {
     el("a", { href: SITE_ROOT + item.url }, item.name),
     el("p", { class: "offer__facts", text: facts.join(" · ") }),
     item.why ? el("p", { text: item.why }) : null,
+    full && item.next ? el("p", { class: "offer__next" }, "Daarna: ", el("a", { href: SITE_ROOT + item.next.url }, item.next.name)) : null,
     full && item.target_group ? el("p", { class: "hint", text: `Voor wie: ${item.target_group}` }) : null);
+}
+
+// An event of the agenda: date and time (Dutch time, as the scan data gives it), place, sign-up.
+function eventItem(event) {
+  const time = (iso) => iso.slice(11, 16).replace(":", ".");
+  const where = event.online ? "online" : event.place;
+  return el("li", { class: "offer" },
+    el("p", { class: "offer__title", text: event.title }),
+    el("p", { class: "offer__facts", text: `${dutchDate(event.start.slice(0, 10))}, ${time(event.start)} tot ${time(event.end)} uur · ${where}` }),
+    el("p", {}, "Hoort bij: ", el("a", { href: SITE_ROOT + event.instrument.url }, event.instrument.name),
+      event.signup ? [" · ", el("a", { href: event.signup }, "aanmelden")] : null));
 }
 
 function section(title, id, ...children) {
@@ -161,6 +173,8 @@ export function renderResult(body, result, data, level = 1) {
         el("dd", { class: "summary-list__value", text: asText(a.advice) }))))),
     recommendations.length ? section(`Alle hulp en regelingen (${recommendations.length})`, "more-offers",
       el("ul", { class: "offers" }, recommendations.map((r) => offer(r)))) : null,
+    asList(result.events).length ? section(`Bijeenkomsten die passen (${result.events.length})`, "more-events",
+      el("ul", { class: "offers" }, result.events.map(eventItem))) : null,
     section("Belangrijk om te weten", "more-caveat",
       el("div", { class: "caveat" },
         el("p", { text: asText(result.caveat) }),
