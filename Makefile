@@ -49,7 +49,12 @@ serve: site
 	@if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq nginx >/dev/null
 
-test: setup /usr/bin/chromium /usr/sbin/nginx /usr/bin/java
+# jq: the issue-form workflow filters pull requests with it; a test runs that job's shell.
+/usr/bin/jq:
+	@if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq jq >/dev/null
+
+test: setup /usr/bin/chromium /usr/sbin/nginx /usr/bin/java /usr/bin/jq
 	$(PY) -m pytest -q
 
 test-fast: setup
