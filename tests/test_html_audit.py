@@ -122,7 +122,8 @@ def _assert_stopped_at(html: str, where: str, line: int) -> None:
 def pages(built_site):
     read = lambda path: (built_site / path).read_text(encoding="utf-8")  # noqa: E731
     return {name: read(name) for name in ("over/index.html", "partners/ibdo/index.html",
-                                          "voor-gemeenten/index.html", "scan/index.html", "index.html")}
+                                          "voor-gemeenten/index.html", "scan/index.html", "index.html",
+                                          "monitor/index.html")}
 
 
 def test_the_real_site_has_nothing_to_report(built_site):
@@ -258,3 +259,26 @@ def test_a_description_with_quotes_stays_inside_its_meta_attribute():
     parser.handle_starttag = lambda tag, attrs: seen.append(attrs)
     parser.feed(f'<meta name="description" content="{value}">')  # as Material's base.html writes it
     assert seen == [[("name", "description"), ("content", evil)]]
+
+
+def _chart(fill: str = "#1a4f7a", extra: str = "") -> str:
+    from sitegen.pages.monitor_chart import trend_svg
+    svg = trend_svg("t", "Bereik", [("2026-K1", 12), ("2026-K2", "<5")])
+    return svg.replace('fill="#1a4f7a"', f'fill="{fill}"').replace("<desc", extra + "<desc", 1)
+
+
+def test_the_monitor_s_chart_is_allowed_on_the_monitor_pages_only(pages):
+    for where in ("monitor/index.html", "monitor/2027/index.html"):
+        html = pages["monitor/index.html"]
+        assert audit_page(_insert(html, ARTICLE.search(html).end(), _chart())[0], where) == []
+    html = pages["over/index.html"]
+    problems = audit_page(_insert(html, ARTICLE.search(html).end(), _chart())[0], "over/index.html")
+    assert any("<svg>" in p.message for p in problems) and any("<title>" in p.message for p in problems), problems
+
+
+@pytest.mark.parametrize("fill, extra", [("url(https://elders.example/x.svg#a)", ""), ("#1a4f7a", '<image href="x.png"/>'),
+                                          ("#1a4f7a", '<foreignObject><p>x</p></foreignObject>'), ("#1a4f7a", '<use href="#t-title"/>')])
+def test_a_chart_with_another_colour_or_element_stops_the_build(pages, fill, extra):
+    html = pages["monitor/index.html"]
+    html, line = _insert(html, ARTICLE.search(html).end(), _chart(fill, extra))
+    assert audit_page(html, "monitor/index.html"), (fill, extra)

@@ -14,7 +14,8 @@ Three allowlists, each as small as the templates that fill it:
   (content_lint.RENDERED_HTML, with its rules for ids, classes and links), plus GENERATED: the
   few elements our templates in sitegen/pages add (quotes, table captions, our JSON-LD).
 - our own pages (PAGE_EXTRAS): /voor-gemeenten/ adds the configurator's form (sitegen/pages/templates/
-  voor_gemeenten.md.j2) to its content, /vind-hulp/ the finder's filters and cards (finder.md.j2); the scan page (widget/templates/scan.html) is no
+  voor_gemeenten.md.j2) to its content, /vind-hulp/ the finder's filters and cards (finder.md.j2),
+  /monitor/ its bar charts (MONITOR); the scan page (widget/templates/scan.html) is no
   Material page and has SCAN_PAGE for the whole page.
 
 Everywhere: no event handler (on…), no style attribute, no base element, meta and link only in
@@ -74,7 +75,9 @@ GENERATED: dict[str, dict[str, set[str] | None]] = {
     "td": {"class": {"witte-vlek"}, "data-label": None},             # ecosystem.py; data-label: phone layout
     "table": {"data-stack": {""}},                                   # stacked rows on a phone (site.css)
     "ul": {"class": {"dd-open-now"}},                                # gemeente_lead.html.j2
-    "div": {"class": {"md-typeset__scrollwrap", "md-typeset__table"}},  # ecosystem.py (Material's own wrapper)
+    # monitor.py: a wide table in a scroll region a keyboard can reach (gemeente and monitor pages)
+    "div": {"class": {"md-typeset__scrollwrap", "md-typeset__table", "dd-table"}, "role": {"region"},
+            "tabindex": {"0"}, "aria-label": None},
     "script": {"type": {"application/ld+json"}},                     # sitegen/pages/jsonld.py
 }
 REQUIRED = {"script": {"type"}}  # a <script> in the content is only ever our JSON-LD
@@ -105,6 +108,22 @@ FINDER: dict[str, dict[str, set[str] | None]] = {
     "ul": {"class": {"dd-cards", "dd-finder__jump"}}, "li": {"class": {"dd-card"}},
     "a": {"class": {"dd-card__title"}, "href": None},
 }
+# /monitor/ and /monitor/<jaar>/: layout blocks and the bar charts of monitor_chart.py (presentation
+# attributes with the chart's own colours; numbers for the geometry).
+_NUMBER = None  # any value: html.parser hands it over as text and a browser reads it as a length
+_CHART_COLOURS = {"#1a4f7a", "#d9e5ef", "#1b1b1b"}  # scan_core.svg DARK, LIGHT, TEXT
+MONITOR: dict[str, dict[str, set[str] | None]] = {
+    "div": {"class": {"dd-figure", "dd-annual", "dd-annual-row", "dd-annual-cell"}},
+    "p": {"class": {"dd-small", "dd-target"}},
+    "svg": {"xmlns": {"http://www.w3.org/2000/svg"}, "viewbox": _NUMBER, "role": {"img"}, "aria-labelledby": None,
+            "class": {"dd-chart"}},
+    "title": {"id": None}, "desc": {"id": None},
+    "line": {"x1": _NUMBER, "y1": _NUMBER, "x2": _NUMBER, "y2": _NUMBER, "stroke": _CHART_COLOURS, "stroke-width": _NUMBER},
+    "rect": {"x": _NUMBER, "y": _NUMBER, "width": _NUMBER, "height": _NUMBER, "rx": _NUMBER, "fill": _CHART_COLOURS},
+    "text": {"x": _NUMBER, "y": _NUMBER, "text-anchor": {"middle"}, "font-size": _NUMBER, "font-weight": {"700"},
+             "fill": _CHART_COLOURS},
+}
+_MONITOR_PAGE = re.compile(r"monitor/(?:[0-9]{4}/)?index\.html")
 # The scan page, widget/templates/scan.html: the whole page, no Material around it.
 SCAN_PAGE: dict[str, frozenset[str]] = {
     "html": _A({"lang"}), "head": _A(), "title": _A(), "body": _A(), "style": _A(), "noscript": _A(),
@@ -200,7 +219,8 @@ class _PageAudit(HTMLParser):
         self.site_url = site_url.rstrip("/") + "/" if site_url else ""
         self.problems: list[Problem] = []
         self.scan_page = where == SCAN_PAGE_FILE
-        self.extras = PAGE_EXTRAS.get(where, {})
+        self.extras = MONITOR if _MONITOR_PAGE.fullmatch(where) else PAGE_EXTRAS.get(where, {})
+        self.svg_depth = 0  # inside an inline <svg>, <title> is the chart's name, not the page's
         self.in_head = False
         # The content runs from Material's <article> to the LAST </article> of the page: an end
         # tag inside the content (`</p></article>`) cannot end it early and put what follows
@@ -222,6 +242,8 @@ class _PageAudit(HTMLParser):
             self.raw = (tag, (dict(attrs).get("type") or "").lower())
         if tag == "head":
             self.in_head = True
+        if tag == "svg":
+            self.svg_depth += 1
         if tag == "article":
             self.articles += 1
             if self.articles > 1:
@@ -234,6 +256,8 @@ class _PageAudit(HTMLParser):
     def handle_endtag(self, tag):
         if tag == "head":
             self.in_head = False
+        if tag == "svg" and self.svg_depth:
+            self.svg_depth -= 1
         if self.raw and tag == self.raw[0]:
             self.raw = None
         if tag == "article":
@@ -253,7 +277,7 @@ class _PageAudit(HTMLParser):
         if tag == "base":
             self._problem("<base> mag niet op een pagina: het verandert waar elke link heen gaat")
             return
-        if tag in HEAD_ONLY and not self.in_head:
+        if tag in HEAD_ONLY and not self.in_head and not (tag == "title" and self.svg_depth and self.extras is MONITOR):
             self._problem(f"<{tag}> staat buiten <head>; dat maakt geen sjabloon van ons")
             return
         values = dict(attrs)
