@@ -32,19 +32,25 @@ def _stale(args: argparse.Namespace, paths, today: date) -> int:
     from sitegen.data.settings import read_settings
     from sitegen.exports import stale
 
-    entries = stale.stale_entries(check(paths, today), today)
+    dataset = check(paths, today)
+    entries = stale.stale_entries(dataset, today)
+    closed = stale.events_of_closed_instruments(dataset, today)
     fmt = getattr(args, "format", "text")
     if fmt == "count":
-        print(len(entries))
+        print(len(entries) + len(closed))
     elif fmt == "markdown":
         settings = read_settings(paths.config_file)
         print(stale.as_markdown(entries, today, settings.repository_url, settings.branch), end="")
+        print(stale.closed_events_markdown(closed, settings.repository_url, settings.branch), end="")
     else:
         print(stale.as_text(entries, today))
+        if closed:
+            print(stale.closed_events_text(closed))
     return 0
 
 
-COMMANDS["stale"] = ("toon gegevens die langer dan 12 maanden niet zijn nagekeken", _stale)
+COMMANDS["stale"] = ("toon gegevens die langer dan 12 maanden niet zijn nagekeken, en bijeenkomsten bij een "
+                     "gesloten regeling", _stale)
 ARGUMENTS["stale"] = _stale_arguments
 
 

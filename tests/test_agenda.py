@@ -174,3 +174,21 @@ def test_an_event_that_passes_later_needs_no_edit(data_copy: Path):
     later = load_dataset(data_copy, date(2027, 3, 1), SEEDS)
     assert [e.id for e in later.events] == ["testbijeenkomst"]
     assert upcoming(later.events, date(2027, 3, 1)) == []
+
+
+def test_a_gemeente_page_shows_its_next_events_and_the_online_ones_only(dataset):
+    """Issue 25: 'Gemeente pages … show the next events that fit (same gemeente or online)'."""
+    from sitegen.pages.gemeente import NEXT_EVENTS, gemeente_lead
+    from sitegen.pages.markdown import PageWriter
+    events = synthetic_agenda(dataset, 60)
+    lead = gemeente_lead(_with_events(dataset, events), "emmen", [], TODAY)
+    fitting = [e for e in sorted(events, key=lambda e: e.start) if e.gemeente in ("emmen", None)][:NEXT_EVENTS]
+    assert [e["title"] for e in lead["events"]] == [e.title for e in fitting]
+    html = PageWriter(dataset, Path("/nonexistent"), TODAY, SiteSettings()).html_env.get_template(
+        "gemeente_lead.html.j2").render(href_root="../../", **lead)
+    for e in fitting:
+        assert e.title in html
+    assert 'href="../../agenda/agenda-emmen.ics"' in html
+    empty = gemeente_lead(_with_events(dataset, []), "emmen", [], TODAY)
+    assert "geen bijeenkomsten in Emmen" in PageWriter(dataset, Path("/nonexistent"), TODAY, SiteSettings()).html_env.get_template(
+        "gemeente_lead.html.j2").render(href_root="../../", **empty)

@@ -116,3 +116,33 @@ def test_the_report_links_each_entry_to_its_prefilled_form_for_the_partner_to_co
     queries = [parse_qs(urlsplit(url).query) for url in links]
     assert [q["gegeven"] for q in queries] == [["partners/kvk"], ["instrumenten/mit"]]
     assert queries[1]["title"] == ["Gegevens wijzigen: MIT (haakjes) | pijp"]
+
+
+def test_a_coming_event_of_a_closed_instrument_is_named_with_its_line(data_copy):
+    """Issue 25: 'The stale report names events whose instrument is closed.'"""
+    events = """events:
+  - id: open-bijeenkomst
+    title: "Bij een open regeling"
+    instrument: ibdo-bijeenkomsten-ondernemersverenigingen
+    start: 2027-01-14T19:30:00+01:00
+    end: 2027-01-14T21:30:00+01:00
+    place: online
+    sources: [{url: "https://example.org/agenda", title: "Agenda", accessed: 2026-11-30}]
+    last_reviewed: 2026-11-30
+  - id: gesloten-bijeenkomst
+    title: "Bij een gesloten regeling"
+    instrument: make-it-work
+    start: 2027-02-03T10:00:00+01:00
+    end: 2027-02-03T12:00:00+01:00
+    place: online
+    sources: [{url: "https://example.org/agenda", title: "Agenda", accessed: 2026-11-30}]
+    last_reviewed: 2026-11-30
+"""
+    (data_copy / "events.yaml").write_text(events, encoding="utf-8")
+    text = stale(data_copy).stdout
+    assert "data/events.yaml:10: bijeenkomst 'gesloten-bijeenkomst'" in text and "open-bijeenkomst" not in text
+    assert stale(data_copy, "--format", "count").stdout.strip() == "1"
+    body = stale(data_copy, "--format", "markdown").stdout
+    assert "| `gesloten-bijeenkomst` | `Bij een gesloten regeling` | `make-it-work` | data/events.yaml:10 |" in body
+    # once it is over, it is no longer anyone's work
+    assert stale(data_copy, "--format", "count", today=date(2027, 3, 1)).stdout.strip() == "0"

@@ -187,8 +187,10 @@ def load_dataset(data_dir: Path, today: date, seeds_dir: Path | None = None) -> 
     pathway, pathway_errors = (None, []) if f"data/{PATHWAY_FILE}" in linked else \
         load_pathway(data_dir, seeds, _referable_ids(docs["instruments"], instruments, "instruments"), list(STEP_SLUGS))
     errors += pathway_errors
+    event_lines: dict = {}
     events, event_errors = ([], []) if f"data/{EVENTS_FILE}" in linked else load_events(
-        data_dir, _referable_ids(docs["instruments"], instruments, "instruments"), {g.slug for g in regions.gemeenten} if regions else set(), today, seeds)
+        data_dir, _referable_ids(docs["instruments"], instruments, "instruments"),
+        {g.slug for g in regions.gemeenten} if regions else set(), today, seeds, event_lines)
     errors += event_errors
     monitor, monitor_errors = load_monitor(data_dir, today, _known_ids(docs, regions, partners, instruments), seeds)
     errors += monitor_errors
@@ -203,6 +205,7 @@ def load_dataset(data_dir: Path, today: date, seeds_dir: Path | None = None) -> 
         doc = docs[kind]
         for i, entry in entries:
             lines[(kind, entry.id)] = (doc.file, doc.position((kind, i))[0])
+    lines.update(event_lines)
     return Dataset(ladder, [p for _, p in partners], [i for _, i in instruments], regions, lines, notices,
                    monitor=monitor, pathway=pathway, events=events, sectors=sectors)
 

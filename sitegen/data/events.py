@@ -95,8 +95,10 @@ def upcoming(events: list[Event], today: date) -> list[Event]:
     return sorted((e for e in events if e.local_end().date() >= today), key=lambda e: (e.start, e.title.lower()))
 
 
-def load_events(data_dir: Path, instrument_ids, gemeenten, today: date, seeds: SeedTexts) -> tuple[list[Event], list[DataError]]:
-    """The file is optional; an empty `events: []` is the normal start."""
+def load_events(data_dir: Path, instrument_ids, gemeenten, today: date, seeds: SeedTexts,
+                lines: dict | None = None) -> tuple[list[Event], list[DataError]]:
+    """The file is optional; an empty `events: []` is the normal start. `lines` gets each event's
+    (file, line), as Dataset.lines has them for partners and instruments."""
     path = data_dir / EVENTS_FILE
     if not path.exists():
         return [], []
@@ -111,6 +113,8 @@ def load_events(data_dir: Path, instrument_ids, gemeenten, today: date, seeds: S
     seen: dict[str, int] = {}
     for k, event in enumerate(parsed.events):
         where = ("events", k)
+        if lines is not None:
+            lines[("events", event.id)] = (doc.file, doc.position(where)[0])
         if event.id in seen:
             errors.append(doc.error(where + ("id",), f"de id '{event.id}' bestaat al; kies een andere id", event.id))
         seen[event.id] = k

@@ -2,6 +2,8 @@
 
 The rule itself lives in sitegen.data.dates.is_stale (the same rule puts "Mogelijk verouderd" on a
 page); this module only lists the entries, for `python build.py stale` and the monthly issue.
+It also names coming events whose instrument is closed (issue 25): the event may be cancelled, or
+the instrument's status may be out of date; either way an editor should look.
 """
 from __future__ import annotations
 
@@ -11,10 +13,12 @@ from datetime import date
 from sitegen.data import urls
 from sitegen.data.dataset import Dataset
 from sitegen.data.dates import is_stale, nl_date
+from sitegen.data.events import upcoming
 from sitegen.data.github_text import code_span
 from sitegen.data.settings import SiteSettings
 
 KINDS = {"partners": "partner", "instruments": "instrument"}
+CLOSED = "gesloten"
 
 
 @dataclass(frozen=True)
@@ -36,6 +40,50 @@ def stale_entries(dataset: Dataset, today: date) -> list[StaleEntry]:
                 file, line = dataset.lines.get((key, entry.id), (f"data/{key}.yaml", 1))
                 found.append(StaleEntry(KINDS[key], entry.id, entry.name, file, line, entry.last_reviewed))
     return sorted(found, key=lambda e: (e.last_reviewed, e.file, e.line))
+
+
+@dataclass(frozen=True)
+class ClosedEvent:
+    id: str
+    title: str
+    instrument: str
+    file: str
+    line: int
+
+
+def events_of_closed_instruments(dataset: Dataset, today: date) -> list[ClosedEvent]:
+    """Coming events (not yet ended on today) whose instrument has status 'gesloten'."""
+    found = []
+    for e in upcoming(dataset.events, today):
+        if dataset.instruments_by_id[e.instrument].status == CLOSED:
+            file, line = dataset.lines.get(("events", e.id), ("data/events.yaml", 1))
+            found.append(ClosedEvent(e.id, e.title, e.instrument, file, line))
+    return found
+
+
+def closed_events_text(events: list[ClosedEvent]) -> str:
+    if not events:
+        return ""
+    lines = [f"{len(events)} {'bijeenkomst hoort' if len(events) == 1 else 'bijeenkomsten horen'} bij een "
+             "regeling die gesloten is:"]
+    lines += [f"  {e.file}:{e.line}: bijeenkomst '{e.id}' ({e.title}), bij instrument '{e.instrument}'" for e in events]
+    lines.append("Vraag de partner of de bijeenkomst doorgaat, en of de status van de regeling nog klopt.")
+    return "\n".join(lines)
+
+
+def closed_events_markdown(events: list[ClosedEvent], repository_url: str = "", branch: str = "main") -> str:
+    """A second table for the monthly issue; titles come from the data, so they are code spans."""
+    if not events:
+        return ""
+    out = ["", "Deze bijeenkomsten in de agenda horen bij een regeling die gesloten is. Vraag de partner of "
+           "de bijeenkomst doorgaat, en of de status van de regeling nog klopt.", "",
+           "| Id | Titel | Instrument | Plaats |", "|---|---|---|---|"]
+    for e in events:
+        where = f"{e.file}:{e.line}"
+        if repository_url:
+            where = f"[{where}]({repository_url.rstrip('/')}/blob/{branch}/{e.file}#L{e.line})"
+        out.append(f"| `{e.id}` | {code_span(e.title)} | `{e.instrument}` | {where} |")
+    return "\n".join(out) + "\n"
 
 
 def as_text(entries: list[StaleEntry], today: date) -> str:

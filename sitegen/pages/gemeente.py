@@ -1,14 +1,19 @@
 """What a gemeente page shows first (issue 24): the scan preset to the gemeente, its contact
-route, and per ladder step how much is open now for its firms, each a link into the help finder."""
+route, per ladder step how much is open now for its firms (each a link into the help finder), and
+the next events in the agenda for its firms (issue 25: its own and the online ones)."""
 from __future__ import annotations
 
 from datetime import date
 
 from sitegen.data.dataset import Dataset
 from sitegen.data.dates import nl_date
+from sitegen.data.events import AGENDA_FOLDER, feed_name, for_gemeente, upcoming
 from sitegen.data.models import Instrument
 from sitegen.data.urls import finder_url, instrument_url
 from sitegen.pages.availability import usable_now
+
+
+NEXT_EVENTS = 3  # the lead stays short; the agenda and the feed hold the rest
 
 
 def gemeente_lead(dataset: Dataset, slug: str, instruments: list[Instrument], today: date) -> dict:
@@ -25,4 +30,10 @@ def gemeente_lead(dataset: Dataset, slug: str, instruments: list[Instrument], to
         open_now=[(s.name, sum(1 for i in open_now if s.slug in i.steps),
                    finder_url(gemeente=[slug], trede=[s.slug], nu=["ja"]))
                   for s in dataset.ladder.steps],
+        events=[dict(title=e.title, when=f"{nl_date(e.local_start().date())}, {e.local_start():%H.%M} uur",
+                     where="online" if e.online else f"{e.place}",
+                     instrument_url=instrument_url(e.instrument),
+                     instrument=dataset.instruments_by_id[e.instrument].name)
+                for e in for_gemeente(upcoming(dataset.events, today), slug)[:NEXT_EVENTS]],
+        agenda_url=f"{AGENDA_FOLDER}/", feed_url=f"{AGENDA_FOLDER}/{feed_name(slug)}",
     )
