@@ -227,3 +227,12 @@ def test_the_share_link_carries_only_what_the_page_accepted():
         assert refused not in out["link"] and refused not in out["body"], refused
     assert out["good"] == "https://scan.example/scan/?accent=%238a1538&font=Georgia%2C+serif#v1.A"
     assert out["none"] == "https://scan.example/scan/#v1.A"
+
+
+def test_an_encoded_query_of_a_prefilled_form_is_a_good_link_and_an_encoded_scheme_is_not():
+    """Our own 'Klopt dit niet?' link carries its title %-encoded; that cannot change where it goes."""
+    from sitegen.data.editor_text import link_problem
+    assert link_problem("https://github.example/o/r/issues/new?template=gegevens-wijzigen.yml"
+                        "&gegeven=partners/ibdo&title=Gegevens%20wijzigen%3A%20IBDO%20%7C%20x") is None
+    for bad in ("jav%61script:alert(1)", "&#106;avascript:alert(1)", "%2F%2Felders.example/", "https://%65lders.example/"):
+        assert link_problem(bad), bad

@@ -4,6 +4,7 @@ has no event-handler attribute, no href outside the allowlist and no src on anot
 from __future__ import annotations
 
 import copy
+import shutil
 import re
 from html.parser import HTMLParser
 
@@ -80,6 +81,8 @@ def _poisoned(raw: dict[str, dict]) -> dict[str, dict]:
 
 
 def _write(data_dir, raw):
+    # The other data files (sectors, pathway, agenda, monitor) as they are: instruments name sectors.
+    shutil.copytree(DATA, data_dir, dirs_exist_ok=True)
     for key, filename in DATA_FILES.items():
         text = yaml.safe_dump(raw[key], allow_unicode=True, sort_keys=False, width=10_000)
         (data_dir / filename).write_text(text, encoding="utf-8")

@@ -68,9 +68,13 @@ def link_problem(url: str) -> str | None:
     browser would read it after decoding entities and %-escapes: every reading must pass."""
     if len(url) > ADDRESS_MAX:  # bounded work: five readings of a megabyte are not needed to refuse it
         return f"het adres van een link is te lang (meer dan {ADDRESS_MAX} tekens); {WHAT_TO_WRITE}"
-    readings = [url, html.unescape(url), unquote(url), unquote(html.unescape(url)), html.unescape(unquote(url))]
     if url.startswith("https:") and (problem := web_address_problem(url)):
         return problem  # the one address rule of sitegen.data.urls, on the address as written
+    # Where the link goes is decided before its ? or #: in an https address that passed the rule,
+    # an encoded query (a form's prefilled `title=Gegevens%20wijzigen…`) cannot change scheme or host.
+    head = re.split(r"[?#]", url, maxsplit=1)[0] if url.startswith("https:") else url
+    readings = [url] + [r for r in (html.unescape(head), unquote(head), unquote(html.unescape(head)),
+                                    html.unescape(unquote(head))) if r != head] + [head]
     for reading in readings:
         problem = _variant_problem(reading)
         if problem:

@@ -70,6 +70,7 @@ THEME_VALUES = {
 # Our templates in sitegen/pages add these inside the article: (element, attribute) -> values.
 GENERATED: dict[str, dict[str, set[str] | None]] = {
     "q": {"class": {"dd-quote"}},                                   # _entity_footer.html.j2
+    "p": {"class": {"dd-feedback"}},                                 # _entity_footer.html.j2 (with repository_url)
     "small": {}, "caption": {},                                      # instrument.html.j2, ecosystem.py
     "th": {"scope": {"col", "row"}},                                 # tables made by templates
     "td": {"class": {"witte-vlek"}, "data-label": None},             # ecosystem.py; data-label: phone layout
