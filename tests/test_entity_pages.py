@@ -76,7 +76,7 @@ def test_a_seed_source_shows_its_quote_and_where_the_public_can_read_it():
     footer = _html_environment().get_template("_entity_footer.html.j2")
     sources = [Source(document="001", lines="2455-2457", quote='Nationale Proeftuin "precisielandbouw" & meer'),
                Source(document="002", lines="7-14", quote="Ik Ben Drents Ondernemer")]
-    html = footer.render(sources=sources, last_reviewed=date(2026, 12, 1), stale=False, edit_url="", jsonld="{}")
+    html = footer.render(sources=sources, last_reviewed=date(2026, 12, 1), stale=False, edit_url="", jsonld="{}", form_url="")
     first, second = html.split("<li>")[1:3]
     assert "regels 2455-2457" in first and "Citaat: <q" in first
     assert "Nationale Proeftuin &#34;precisielandbouw&#34; &amp; meer" in first

@@ -3,7 +3,7 @@ says file, sheet, row and column and what to write instead; good rows become reg
 from __future__ import annotations
 
 import zipfile
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from openpyxl import Workbook, load_workbook
@@ -132,7 +132,7 @@ def test_a_value_beyond_the_columns_is_refused(tmp_path, vocabulary):
 
 
 @pytest.mark.parametrize("changes, column, said", [
-    ({"start_date": "2-12-2026"}, "C (Startdatum)", "toekomst"),
+    ({"start_date": f"{(TODAY + timedelta(days=3)):%-d-%-m-%Y}"}, "C (Startdatum)", "toekomst"),
     ({"follow_up_date": "1-10-2026", "follow_up_step": "Starten"}, "G (Vervolgdatum)", "vóór de startdatum"),
     ({"follow_up_date": "1-11-2026"}, "I (Vervolgtrede)", "geen vervolgcode of vervolgtrede"),
     ({"start_date": "31-02-2026"}, "C (Startdatum)", "geen datum"),

@@ -273,7 +273,7 @@ EDITORS_PR = {**OWN_PR, "number": 13, "url": "https://github.example/drenthe/dre
 def _repo_copy(tmp_path: Path) -> Path:
     """A git checkout of what the workflow needs, with a bare 'origin' to push to."""
     repo = tmp_path / "repo"
-    for name in ("build.py", "sitegen", "data", ".github", "mkdocs.yml"):
+    for name in ("build.py", "sitegen", "scan_core", "data", "content", "overrides", ".github", "mkdocs.yml"):
         src = ROOT / name
         if src.is_dir():
             shutil.copytree(src, repo / name, ignore=shutil.ignore_patterns("__pycache__"))

@@ -30,8 +30,8 @@ from sitegen.data.validation_messages import dutch_message
 MODELS = {"partners": Partner, "instruments": Instrument}
 KIND_NAMES = {"partners": "partner", "instruments": "instrument"}
 # Not through the form: the id links pages and other entries; sources and last_reviewed are set
-# from the form's own questions; other_partners and contact are nested, with their own source: an editor writes them in YAML.
-FIXED_FIELDS = ("id", "sources", "last_reviewed", "other_partners", "contact")
+# from the form's own questions; other_partners, contact and next are nested, with their own source: an editor writes them in YAML.
+FIXED_FIELDS = ("id", "sources", "last_reviewed", "other_partners", "contact", "next")
 FOLD_WIDTH = 88  # the files' long texts are folded at about this width (6 spaces of indent before)
 
 
