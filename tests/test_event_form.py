@@ -114,7 +114,7 @@ def test_the_answer_shows_what_will_be_added(data_copy, tmp_path, capsys):
 
 BAD_INPUT = {
     "past": (dict(begin="01-12-2026 19:30", einde="01-12-2026 21:30"), "was al voorbij"),
-    "no-time-zone": (dict(begin="2027-01-14T19:30:00", einde="2027-01-14T21:30:00"), "heeft geen tijdzone"),
+    "no-time-zone": (dict(begin="2027-01-14T19:30:00", einde="2027-01-14T21:30:00"), "'Begin' heeft geen tijdzone"),
     "not-dutch-time": (dict(begin="2027-07-14T19:30:00+01:00", einde="14-07-2027 21:30"), "is geen Nederlandse tijd"),
     "end-before-start": (dict(einde="14-01-2027 18:00"), "ligt niet na het begin"),
     "signup-http": (dict(aanmelden="http://www.voorbeeld.nl/aanmelden"), "moet beginnen met https://"),
@@ -125,6 +125,8 @@ BAD_INPUT = {
     "no-time": (dict(begin="14-01-2027"), "schrijf ook de tijd"),
     "no-such-date": (dict(begin="31-02-2027 19:30"), "bestaat niet"),
     "summer-time-gap": (dict(begin="28-03-2027 02:30", einde="28-03-2027 04:00"), "bestaat niet in Nederland"),
+    "clock-goes-back": (dict(begin="31-10-2027 02:30", einde="31-10-2027 04:00"), "komt die nacht twee keer voor"),
+    "not-a-date": (dict(begin="volgende week donderdag"), "schrijf dag-maand-jaar en dan de tijd"),
     "online-with-address": (dict(gemeente="Online"), "laat 'Adres' leeg"),
     "no-address": (dict(adres=""), "schrijf het adres"),
 }
