@@ -100,6 +100,27 @@ def test_a_second_event_gets_a_blank_line_and_a_duplicate_is_refused(data_copy, 
     assert (data_copy / "events.yaml").read_text(encoding="utf-8") == before
 
 
+def test_quotes_colons_and_accents_in_a_title_come_back_as_written(data_copy, tmp_path, capsys):
+    from sitegen.data.dataset import load_dataset
+    title = 'Workshop "AI" & data: 100% #1 — café, C:\\Users'
+    body = event_body(titel=title, kosten="€ 25: inclusief eten", adres="Zaal \'t Haantje, Emmen")
+    code, report = apply(data_copy, body, tmp_path, capsys)
+    assert code == 0, report
+    [event] = load_dataset(data_copy, TODAY).events
+    assert (event.title, event.cost, event.place) == (title, "€ 25: inclusief eten", "Zaal 't Haantje, Emmen")
+    assert event.id == "workshop-ai-data-100-1-cafe-c-users-2027-01-14"
+
+
+def test_a_long_title_gives_an_id_cut_between_words():
+    from datetime import datetime
+    from sitegen.data.event_form import ID_TITLE_CHARS, event_id
+    from sitegen.data.events import TIME_ZONE
+    made = event_id("Netwerkbijeenkomst voor ondernemers over digitale veiligheid en kunstmatige intelligentie",
+                    datetime(2027, 3, 4, 19, 0, tzinfo=TIME_ZONE))
+    assert made == "netwerkbijeenkomst-voor-ondernemers-over-digitale-veiligheid-2027-03-04"
+    assert len(made) <= ID_TITLE_CHARS + len("-2027-03-04")
+
+
 def test_the_answer_shows_what_will_be_added(data_copy, tmp_path, capsys):
     code, report = apply(data_copy, event_body(), tmp_path, capsys)
     assert code == 0, report
@@ -127,6 +148,7 @@ BAD_INPUT = {
     "summer-time-gap": (dict(begin="28-03-2027 02:30", einde="28-03-2027 04:00"), "bestaat niet in Nederland"),
     "clock-goes-back": (dict(begin="31-10-2027 02:30", einde="31-10-2027 04:00"), "komt die nacht twee keer voor"),
     "not-a-date": (dict(begin="volgende week donderdag"), "schrijf dag-maand-jaar en dan de tijd"),
+    "nothing-chosen": (dict(gemeente=""), "is niets gekozen"),
     "online-with-address": (dict(gemeente="Online"), "laat 'Adres' leeg"),
     "no-address": (dict(adres=""), "schrijf het adres"),
 }
@@ -168,6 +190,7 @@ def test_a_real_form_hidden_in_a_comment_behind_a_decoy(data_copy, tmp_path, cap
     dict(titel="Digitaal ondernemen\n### Aanmelden: webadres\n\nhttps://elders.example/"),
     dict(adres="Raadhuisplein 1, Emmen\nKerkstraat 2, Assen"),
     dict(titel="A" * 501),
+    dict(titel="a" + " " * 60_000 + "b"),
 ])
 def test_hiding_tricks_and_overlong_answers_are_refused(data_copy, tmp_path, capsys, answers):
     code, report = apply(data_copy, event_body(**answers), tmp_path, capsys)

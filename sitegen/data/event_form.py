@@ -119,7 +119,8 @@ def event_values(given: dict[str, str], form_file: Path, data_dir: Path) -> tupl
             problems.append(f"schrijf het adres bij '{label('adres')}' (waar de bijeenkomst is), "
                             f"of kies bij '{label('gemeente')}' '{ONLINE_CHOICE}'")
     else:
-        problems.append(f"bij '{label('gemeente')}' staat '{where}'; kies een van de keuzes van het formulier: "
+        got = f"staat '{where}'" if where else "is niets gekozen"
+        problems.append(f"bij '{label('gemeente')}' {got}; kies een van de keuzes van het formulier: "
                         f"{', '.join([ONLINE_CHOICE, *gemeenten])}")
     values["cost"] = given.get("kosten", "").strip() or UNKNOWN_COST
     if signup := given.get("aanmelden", "").strip():
@@ -129,7 +130,10 @@ def event_values(given: dict[str, str], form_file: Path, data_dir: Path) -> tupl
 
 def event_id(title: str, start: datetime) -> str:
     """'Digitaal ondernemen: AI' on 14-01-2027 -> 'digitaal-ondernemen-ai-2027-01-14'."""
-    slug = slug_from_name(title)[:ID_TITLE_CHARS].strip("-") or "bijeenkomst"
+    slug = slug_from_name(title)
+    if len(slug) > ID_TITLE_CHARS:  # cut between words, not inside one
+        slug = slug[:ID_TITLE_CHARS + 1].rsplit("-", 1)[0]
+    slug = slug.strip("-") or "bijeenkomst"
     return f"{slug}-{start.astimezone(TIME_ZONE).date().isoformat()}"
 
 
