@@ -1,4 +1,5 @@
-"""`python build.py apply-issue --body ISSUE.md`: a filled-in issue form becomes an edit of data/.
+"""`python build.py apply-issue --body ISSUE.md`: a filled-in issue form ("Gegevens wijzigen of
+toevoegen" or "Bijeenkomst toevoegen") becomes an edit of data/.
 
 Exit 0: the YAML file is edited and the same check as `build.py check` passes on all data.
 Exit 1: data/ is left as it was; the report says why. The report is Markdown for a comment on the

@@ -21,7 +21,7 @@ from ruamel.yaml.timestamp import TimeStamp
 
 from sitegen.data.data_edits import EditError, EditResult, check_source, dump, round_trip_yaml, slug_from_name
 from sitegen.data.events import EVENTS_FILE, ONLINE, TIME_ZONE, Event
-from sitegen.data.issue_form import FormError, answers, form_fields, form_title, page_entry
+from sitegen.data.issue_form import FormError, answers, form_fields, form_labels, form_title, page_entry
 from sitegen.data.validation_messages import dutch_message
 
 # Form field id -> Event field. `place` comes from "Waar is de bijeenkomst?" and "Adres" together.
@@ -35,10 +35,6 @@ UNKNOWN_COST = "onbekend"
 
 def parse_event_answers(body: str, form_file: Path) -> dict[str, str]:
     return answers(body, form_fields(form_file), form_title(form_file))
-
-
-def _label(form_file: Path, fid: str) -> str:
-    return next(label for f, label, _ in form_fields(form_file) if f == fid)
 
 
 def dutch_time(text: str, label: str) -> tuple[datetime | None, list[str]]:
@@ -91,7 +87,7 @@ def _gemeenten(data_dir: Path) -> dict[str, str]:
 
 def event_values(given: dict[str, str], form_file: Path, data_dir: Path) -> tuple[dict, list[str]]:
     """The answers as the Event model's fields (without id, sources, last_reviewed), or what is wrong."""
-    label = lambda fid: _label(form_file, fid)
+    label = form_labels(form_file).__getitem__
     problems: list[str] = []
     values: dict[str, object] = {"title": given.get("titel", "")}
 
@@ -139,6 +135,7 @@ def event_id(title: str, start: datetime) -> str:
 
 def _model_problems(entry: dict, form_file: Path) -> list[str]:
     by_field = {name: fid for fid, name in ASKED_FIELDS.items()}
+    labels = form_labels(form_file)
     try:
         Event.model_validate(entry)
     except ValidationError as exc:
@@ -147,10 +144,10 @@ def _model_problems(entry: dict, form_file: Path) -> list[str]:
             message = dutch_message(e)
             fid = by_field.get(e["loc"][0]) if e["loc"] else None
             if fid:
-                message = f"bij '{_label(form_file, fid)}': {message}"
+                message = f"bij '{labels[fid]}': {message}"
             else:  # a rule on the whole event names the file's fields: say which question that is
                 for name in ("start", "end"):
-                    message = message.replace(f"'{name}'", f"'{_label(form_file, by_field[name])}'")
+                    message = message.replace(f"'{name}'", f"'{labels[by_field[name]]}'")
             out.append(message)
         return out
     return []

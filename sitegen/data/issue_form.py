@@ -5,6 +5,8 @@ labels are read from the form itself (.github/ISSUE_TEMPLATE/gegevens-wijzigen.y
 and this parser cannot drift apart. The body is hostile input: anything unexpected is refused with
 a Dutch message, never guessed at; so is anything GitHub would show otherwise than it is read
 (sitegen.data.form_rendering). No regex here: the body may be long, and str methods are linear.
+The same `answers` reads the form "Bijeenkomst toevoegen" (sitegen.data.event_form); `form_for`
+tells the two apart.
 """
 from __future__ import annotations
 
