@@ -61,7 +61,7 @@ def test_a_filled_in_form_becomes_exactly_one_new_event(data_copy, tmp_path, cap
     assert all((data_copy / f.name).read_bytes() == f.read_bytes() for f in DATA.glob("*.yaml") if f.name != "events.yaml")
 
 
-def test_the_new_event_is_on_the_agenda_and_in_the_feeds_of_its_gemeente(data_copy, tmp_path, capsys):
+def test_the_new_event_is_on_the_agenda_page_and_in_the_feeds_of_its_gemeente(data_copy, tmp_path, capsys):
     from sitegen.data.dataset import load_dataset
     from sitegen.data.events import feed_name, upcoming
     from sitegen.data.settings import SiteSettings
@@ -70,6 +70,10 @@ def test_the_new_event_is_on_the_agenda_and_in_the_feeds_of_its_gemeente(data_co
     dataset = load_dataset(data_copy, TODAY)
     [event] = [e for e in upcoming(dataset.events, TODAY) if e.id == NEW_ID]
     assert event.local_start().isoformat() == "2027-01-14T19:30:00+01:00" and event.gemeente == "emmen"
+    from sitegen.pages.agenda import write_agenda
+    write_agenda(dataset, tmp_path / "docs", TODAY, SiteSettings())
+    page = (tmp_path / "docs" / "agenda" / "index.md").read_text(encoding="utf-8")
+    assert "Digitaal ondernemen: aan de slag met AI" in page and "Raadhuisplein 1, Emmen" in page
     write_agenda_feeds(dataset, tmp_path / "docs", TODAY, SiteSettings())
     titles = lambda g: [str(e["summary"]) for e in icalendar.Calendar.from_ical(
         (tmp_path / "docs" / "agenda" / feed_name(g)).read_bytes()).walk("VEVENT")]
