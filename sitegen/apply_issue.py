@@ -1,4 +1,5 @@
-"""`python build.py apply-issue --body ISSUE.md`: a filled-in issue form becomes an edit of data/.
+"""`python build.py apply-issue --body ISSUE.md`: a filled-in issue form ("Gegevens wijzigen of
+toevoegen" or "Bijeenkomst toevoegen") becomes an edit of data/.
 
 Exit 0: the YAML file is edited and the same check as `build.py check` passes on all data.
 Exit 1: data/ is left as it was; the report says why. The report is Markdown for a comment on the
@@ -16,7 +17,8 @@ from pathlib import Path
 from sitegen.data.data_edits import EditError, EditResult, apply_request
 from sitegen.data.github_text import (COMMENT_LIMIT, MAX_CELL_CHARS, capped, code_block, code_span, nl_number,
                                       shorten)
-from sitegen.data.issue_form import FORM_FILE, FormError, parse_request
+from sitegen.data.event_form import apply_event
+from sitegen.data.issue_form import EVENT_FORM_FILE, FormError, form_for, parse_request
 from sitegen.errors import DataErrors
 
 REFUSED_HELP = ("Wat nu? Pas je issue aan: klik bij je bericht op de drie puntjes (…) en kies *Edit*. "
@@ -54,13 +56,21 @@ def change_table(rows: list[tuple[str, object, object]]) -> list[str]:
     return lines
 
 
-def accepted(result: EditResult, n_partners: int, n_instruments: int) -> str:
-    kind = "partner" if result.file.endswith("partners.yaml") else "instrument"
+def _count(n: int, one: str, more: str) -> str:
+    return f"{nl_number(n)} {one if n == 1 else more}"
+
+
+KIND_BY_FILE = {"partners.yaml": "partner", "instruments.yaml": "instrument", "events.yaml": "bijeenkomst"}
+
+
+def accepted(result: EditResult, dataset) -> str:
+    kind = KIND_BY_FILE[Path(result.file).name]
     what = f"nieuwe {kind} {code_span(result.entry_id)}" if result.new else f"{kind} {code_span(result.entry_id)}"
     lines = ["**Je wijziging is verwerkt.** Dank je wel!", "",
              f"- Gegeven: {what}, in {code_span(result.file)}",
              "- Bron: " + ("toegevoegd" if result.source_added else "stond er al bij"),
-             f"- Controle van alle gegevens: in orde ({n_partners} partners, {n_instruments} instrumenten)", "",
+             f"- Controle van alle gegevens: in orde ({len(dataset.partners)} partners, "
+             f"{len(dataset.instruments)} instrumenten, {_count(len(dataset.events), 'bijeenkomst', 'bijeenkomsten')})", "",
              "Dit is de wijziging, zoals het programma je issue heeft gelezen:", "",
              *change_table(result.rows), "",
              "De redactie bekijkt de wijziging en neemt haar over als de bron het zegt. "
@@ -87,8 +97,11 @@ def run(args: argparse.Namespace, paths, today: date) -> int:
         _emit(refused([f"de tekst van het issue is langer dan {nl_number(COMMENT_LIMIT)} tekens; maak hem korter"]), args)
         return 1
     try:
-        request = parse_request(body, paths.root / FORM_FILE)
-        result = apply_request(request, paths.data_dir, today)
+        form = form_for(body, paths.root)  # the change form or "Bijeenkomst toevoegen"
+        if form == paths.root / EVENT_FORM_FILE:
+            result = apply_event(body, form, paths.data_dir, today)
+        else:
+            result = apply_request(parse_request(body, form), paths.data_dir, today)
     except (FormError, EditError) as exc:
         _emit(refused(exc.problems), args)
         return 1
@@ -101,7 +114,7 @@ def run(args: argparse.Namespace, paths, today: date) -> int:
         _emit(refused([e.message for e in exc.errors],
                       "Na de wijziging klopt de controle van alle gegevens niet:"), args)
         return 1
-    _emit(accepted(result, len(dataset.partners), len(dataset.instruments)), args)
+    _emit(accepted(result, dataset), args)
     print(result.diff(), file=sys.stderr)  # for the log of the workflow and a person at a terminal
     return 0
 

@@ -56,7 +56,8 @@ ARGUMENTS["stale"] = _stale_arguments
 
 def _register_apply_issue() -> None:
     from sitegen import apply_issue
-    COMMANDS["apply-issue"] = ("zet een ingevuld formulier 'Gegevens wijzigen of toevoegen' om in een wijziging van data/",
+    COMMANDS["apply-issue"] = ("zet een ingevuld formulier ('Gegevens wijzigen of toevoegen' of 'Bijeenkomst toevoegen') "
+                               "om in een wijziging van data/",
                                apply_issue.run)
     ARGUMENTS["apply-issue"] = apply_issue.add_arguments
 

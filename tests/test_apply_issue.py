@@ -241,7 +241,7 @@ def test_the_form_lists_exactly_the_fields_the_models_let_it_change():
 
 def test_the_button_on_a_page_fills_in_the_form_field_the_command_reads():
     from urllib.parse import parse_qs, urlsplit
-    from sitegen.data.issue_form import _entry
+    from sitegen.data.issue_form import page_entry
     from sitegen.data.settings import SiteSettings
     url = SiteSettings(repository_url="https://example.org/p/r").form_url("instrumenten/ibdo-intake/")
     query = parse_qs(urlsplit(url).query)
@@ -249,4 +249,4 @@ def test_the_button_on_a_page_fills_in_the_form_field_the_command_reads():
     inputs = {i["id"] for i in yaml.safe_load(FORM.read_text(encoding="utf-8"))["body"] if i["type"] == "input"}
     (field, [value]), = [(k, v) for k, v in query.items() if k != "template"]
     assert field in inputs
-    assert _entry(value) == ("instruments", "ibdo-intake")
+    assert page_entry(value) == ("instruments", "ibdo-intake")

@@ -386,6 +386,22 @@ def _form_body(gegeven: str, wijzigingen: str) -> str:
     return "\n".join(f"### {labels[fid]}\n\n{answers[fid] or '_No response_'}\n" for fid in labels)
 
 
+def _event_body(**changed: str) -> str:
+    """A filled-in "Bijeenkomst toevoegen" form, for an evening two months after the real today:
+    the workflow's own steps run `apply-issue` and `check` without --date."""
+    from datetime import date, timedelta
+    from sitegen.data.issue_form import form_labels
+    day = date.today() + timedelta(days=60)
+    answers = {"titel": "Avond over digitaal ondernemen",
+               "instrument": "instrumenten/ibdo-bijeenkomsten-ondernemersverenigingen",
+               "begin": f"{day:%d-%m-%Y} 19:30", "einde": f"{day:%d-%m-%Y} 21:30", "gemeente": "Emmen",
+               "adres": "Raadhuisplein 1, Emmen", "kosten": "gratis", "aanmelden": "https://www.voorbeeld.nl/aanmelden",
+               "bron": "https://www.voorbeeld.nl/agenda", "bron-titel": "Agenda", "toelichting": "",
+               "controle": "- [X] Alles wat ik hierboven schrijf, staat in de bron. Ik heb niets verzonnen.", **changed}
+    labels = form_labels(ROOT / ".github" / "ISSUE_TEMPLATE" / "bijeenkomst-toevoegen.yml")
+    return "\n".join(f"### {labels[fid]}\n\n{answers[fid] or '_No response_'}\n" for fid in labels)
+
+
 def _pr_references(run: dict) -> set[str]:
     """Every PR number the workflow named in a gh call or in its answer on the issue."""
     calls = " ".join(c for c in run["gh"] if not c.startswith("pr list"))
@@ -461,3 +477,29 @@ def test_a_refused_issue_gets_a_dutch_answer_and_no_pull_request(tmp_path):
     assert "gegevens/issue-7" not in run["branches"]
     assert "nog niet verwerkt" in run["comment"]
     assert not list(run["repo"].glob("pwned*")) and not list(tmp_path.glob("pwned*"))  # the text never ran
+
+
+def test_an_event_form_becomes_a_pull_request_that_adds_it_to_the_agenda(tmp_path):
+    """Issue 25: the same label, the same permission check and the same PR path for the event form."""
+    run = _run_issue_job(tmp_path, _event_body(), prs=[FORK_PR])
+    assert run["outcomes"] == {"rechten": "success", "omzetten": "success", "controle": "success",
+                               "pr": "success", "antwoord": "success"}
+    assert run["changed"] == ["data/events.yaml"]
+    assert _pr_references(run) == {"31"}  # the bot's own PR, never the fork's
+    assert "nieuwe bijeenkomst `avond-over-digitaal-ondernemen-" in run["comment"]
+    assert "| `title` | *(niet ingevuld)* | `Avond over digitaal ondernemen` |" in run["comment"]
+    table = [line for line in run["comment"].splitlines() if line.startswith("|")]
+    assert table and all(line in run["pr_body"].splitlines() for line in table)
+
+
+def test_an_event_form_with_a_hidden_comment_gets_no_pull_request(tmp_path):
+    run = _run_issue_job(tmp_path, _event_body(aanmelden="https://www.voorbeeld.nl/aanmelden <!-- verborgen -->"))
+    assert run["outcomes"]["pr"] == "skipped" and not run["ok"]
+    assert "gegevens/issue-7" not in run["branches"]
+    assert "nog niet verwerkt" in run["comment"] and "< en > mogen niet" in run["comment"]
+
+
+def test_an_event_form_labelled_without_write_access_changes_nothing(tmp_path):
+    run = _run_issue_job(tmp_path, _event_body(), permission="triage")
+    assert run["outcomes"]["omzetten"] == "skipped" and "gegevens/issue-7" not in run["branches"]
+    assert "schrijfrechten" in run["comment"]

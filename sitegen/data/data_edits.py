@@ -30,7 +30,8 @@ from sitegen.data.validation_messages import dutch_message
 MODELS = {"partners": Partner, "instruments": Instrument}
 KIND_NAMES = {"partners": "partner", "instruments": "instrument"}
 # Not through the form: the id links pages and other entries; sources and last_reviewed are set
-# from the form's own questions; other_partners, contact and next are nested, with their own source: an editor writes them in YAML.
+# from the form's own questions; other_partners, contact and next are nested, with their own source
+# or estimate: an editor writes them in YAML.
 FIXED_FIELDS = ("id", "sources", "last_reviewed", "other_partners", "contact", "next")
 FOLD_WIDTH = 88  # the files' long texts are folded at about this width (6 spaces of indent before)
 
@@ -266,9 +267,14 @@ def _insert_position(kind: str, entry: CommentedMap, name: str) -> int:
 
 
 def _check_source(request: ChangeRequest) -> tuple[dict, list[str]]:
+    return check_source(request.source_url, request.source_title)
+
+
+def check_source(url: str, title: str) -> tuple[dict, list[str]]:
+    """The form's "Bron" questions as a source (the model's address rule), or the Dutch message."""
     from sitegen.data.models import Source
     try:
-        source = Source.model_validate({"url": request.source_url, "title": request.source_title})
+        source = Source.model_validate({"url": url, "title": title})
     except ValidationError as exc:
         return {}, [f"bron: {dutch_message({**e, 'loc': ('bron', *e['loc'])})}" for e in exc.errors(include_url=False)]
     return {"url": source.url, "title": source.title}, []

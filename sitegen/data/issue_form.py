@@ -5,6 +5,8 @@ labels are read from the form itself (.github/ISSUE_TEMPLATE/gegevens-wijzigen.y
 and this parser cannot drift apart. The body is hostile input: anything unexpected is refused with
 a Dutch message, never guessed at; so is anything GitHub would show otherwise than it is read
 (sitegen.data.form_rendering). No regex here: the body may be long, and str methods are linear.
+The same `answers` reads the form "Bijeenkomst toevoegen" (sitegen.data.event_form); `form_for`
+tells the two apart.
 """
 from __future__ import annotations
 
@@ -16,6 +18,9 @@ import yaml
 from sitegen.data.form_rendering import line_problems, looks_like_heading
 
 FORM_FILE = Path(".github") / "ISSUE_TEMPLATE" / "gegevens-wijzigen.yml"
+EVENT_FORM_FILE = Path(".github") / "ISSUE_TEMPLATE" / "bijeenkomst-toevoegen.yml"  # sitegen.data.event_form
+FORM_FILES = (FORM_FILE, EVENT_FORM_FILE)
+ONE_LINE_MAX = 500  # characters in a one-line answer: a title, an address, a web address
 NO_RESPONSE = "_No response_"  # what GitHub writes for an optional field left empty
 REMOVE = "(weghalen)"          # the value that removes an optional field
 CHANGES_LABEL_ID = "wijzigingen"
@@ -61,6 +66,23 @@ def form_fields(form_file: Path) -> list[tuple[str, str, str]]:
     return [(item["id"], item["attributes"]["label"], item["type"]) for item in form["body"] if item.get("id")]
 
 
+def form_title(form_file: Path) -> str:
+    """The form's name as GitHub shows it in the list of forms ("Gegevens wijzigen of toevoegen")."""
+    return str(yaml.safe_load(form_file.read_text(encoding="utf-8"))["name"])
+
+
+def form_for(body: str, root: Path) -> Path:
+    """Which form made this body: the one whose first question comes first as a '### label' line.
+    Only the choice of rules: `answers` then holds the whole body to that form's structure."""
+    firsts = {form_fields(root / f)[0][1]: f for f in FORM_FILES}
+    for line in body.replace("\r\n", "\n").split("\n"):
+        if (form := _form_heading(line, firsts)) is not None:
+            return root / form
+    names = " of ".join(f"'{form_title(root / f)}'" for f in FORM_FILES)
+    raise FormError([f"dit issue is niet met het formulier {names} gemaakt; de eerste vraag van het formulier "
+                     "ontbreekt. Maak een nieuw issue met een van die formulieren"])
+
+
 def form_labels(form_file: Path) -> dict[str, str]:
     """Field id -> the label GitHub writes as '### label' in the issue body."""
     return {fid: label for fid, label, _ in form_fields(form_file)}
@@ -73,7 +95,8 @@ def _form_heading(line: str, by_label: dict[str, str]) -> str | None:
     return by_label.get(line[4:].strip(" \t"))
 
 
-def answers(body: str, fields: list[tuple[str, str, str]]) -> dict[str, str]:
+def answers(body: str, fields: list[tuple[str, str, str]],
+            title: str = "Gegevens wijzigen of toevoegen") -> dict[str, str]:
     """The answer below each question. The body must have the form's own structure and nothing
     GitHub shows otherwise than it is read (sitegen.data.form_rendering): each question once, in
     the form's order; no other heading; no text above the first question; one line for a
@@ -104,7 +127,7 @@ def answers(body: str, fields: list[tuple[str, str, str]]) -> dict[str, str]:
                             "Zet wat je wilt zeggen bij 'Toelichting voor de redactie'")
     missing = [label for fid, label, _ in fields if fid not in found]
     if missing:
-        problems.append("dit issue is niet met het formulier 'Gegevens wijzigen of toevoegen' gemaakt; "
+        problems.append(f"dit issue is niet met het formulier '{title}' gemaakt; "
                         f"de vraag '{missing[0]}' ontbreekt. Maak een nieuw issue met dat formulier")
     elif list(dict.fromkeys(order)) != [fid for fid, _, _ in fields]:
         problems.append("de vragen staan niet in de volgorde van het formulier. "
@@ -114,6 +137,9 @@ def answers(body: str, fields: list[tuple[str, str, str]]) -> dict[str, str]:
         lines = [line for line in found.get(fid, []) if line.strip()]
         if kind in ONE_LINE_TYPES and len(lines) > 1:
             problems.append(f"bij '{label}' hoort één regel, maar er staan er {len(lines)}")
+        elif kind in ONE_LINE_TYPES and lines and len(lines[0].strip()) > ONE_LINE_MAX:
+            problems.append(f"bij '{label}' staan {len(lines[0].strip())} tekens; dat mogen er hooguit "
+                            f"{ONE_LINE_MAX} zijn. Maak het korter")
         value = "\n".join(found.get(fid, [])).strip()
         result[fid] = "" if value == NO_RESPONSE else value
     if problems:
@@ -121,7 +147,7 @@ def answers(body: str, fields: list[tuple[str, str, str]]) -> dict[str, str]:
     return result
 
 
-def _entry(answer: str) -> tuple[str | None, str]:
+def page_entry(answer: str) -> tuple[str | None, str]:
     """'…/instrumenten/ibdo-intake/' -> ('instruments', 'ibdo-intake'); a bare id -> (None, id).
     String methods only: the answer is untrusted and may be long."""
     text = answer.strip()
@@ -193,7 +219,7 @@ def parse_request(body: str, form_file: Path) -> ChangeRequest:
     given = answers(body, form_fields(form_file))
     problems = []
     new_kind = NEW_CHOICES.get(given.get("nieuw", ""))
-    kind, entry_id = _entry(given.get("gegeven", ""))
+    kind, entry_id = page_entry(given.get("gegeven", ""))
     changes, change_problems = parse_changes(given.get(CHANGES_LABEL_ID, ""))
     problems += change_problems
     if new_kind:
