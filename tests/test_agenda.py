@@ -192,3 +192,20 @@ def test_a_gemeente_page_shows_its_next_events_and_the_online_ones_only(dataset)
     empty = gemeente_lead(_with_events(dataset, []), "emmen", [], TODAY)
     assert "geen bijeenkomsten in Emmen" in PageWriter(dataset, Path("/nonexistent"), TODAY, SiteSettings()).html_env.get_template(
         "gemeente_lead.html.j2").render(href_root="../../", **empty)
+
+
+def test_the_agenda_page_links_to_the_event_form_and_the_form_reads_its_prefill(dataset, tmp_path: Path):
+    """An empty agenda tells a partner how to add one: the form 'Bijeenkomst toevoegen', not the change form."""
+    from urllib.parse import parse_qs, urlsplit
+    import re
+    import yaml
+    from repo_paths import ROOT
+    (page,) = write_agenda(_with_events(dataset, []), tmp_path, TODAY, SiteSettings(repository_url="https://example.org/p/r"))
+    link = re.search(r"\[formulier\]\(([^)]+)\)", page.read_text(encoding="utf-8")).group(1)
+    assert parse_qs(urlsplit(link).query)["template"] == ["bijeenkomst-toevoegen.yml"]
+    assert (ROOT / ".github" / "ISSUE_TEMPLATE" / "bijeenkomst-toevoegen.yml").exists()
+    url = SiteSettings(repository_url="https://example.org/p/r").event_form_url("instrumenten/ibdo-intake/")
+    form = yaml.safe_load((ROOT / ".github" / "ISSUE_TEMPLATE" / "bijeenkomst-toevoegen.yml").read_text(encoding="utf-8"))
+    ids = {item.get("id") for item in form["body"]}
+    query = parse_qs(urlsplit(url).query)
+    assert set(query) - {"template"} <= ids and query["instrument"] == ["instrumenten/ibdo-intake"]

@@ -40,6 +40,17 @@ class SiteSettings:
         return f"{self.repository_url.rstrip('/')}/issues/new?{query}"
 
 
+    def event_form_url(self, instrument_page: str = "") -> str:
+        """The form 'Bijeenkomst toevoegen' (.github/ISSUE_TEMPLATE/bijeenkomst-toevoegen.yml), with
+        the instrument filled in when the link stands on its page; empty until the repository is known."""
+        if not self.repository_url:
+            return ""
+        fields = {"template": "bijeenkomst-toevoegen.yml"}
+        if instrument_page:
+            fields["instrument"] = instrument_page.strip("/")
+        return f"{self.repository_url.rstrip('/')}/issues/new?{urlencode(fields, safe='/', quote_via=quote)}"
+
+
 def read_settings(config_file: Path) -> SiteSettings:
     """The owner's settings from mkdocs.yml `extra.drenthe` (empty means: not decided yet)."""
     raw = yaml.safe_load(config_file.read_text(encoding="utf-8")) or {}

@@ -28,5 +28,5 @@ def write_agenda(dataset: Dataset, docs_dir: Path, today: date, settings: SiteSe
     path.write_text(env.get_template("agenda.md.j2").render(
         months=months, d=dataset, today=today, all_feed=feed_name(None),
         gemeente_feeds=[(g, feed_name(g.slug)) for g in dataset.regions.gemeenten],
-        form_url=settings.form_url("agenda/"), href_root="../"), encoding="utf-8")
+        form_url=settings.event_form_url(), href_root="../"), encoding="utf-8")
     return [path]
