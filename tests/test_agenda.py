@@ -209,3 +209,20 @@ def test_the_agenda_page_links_to_the_event_form_and_the_form_reads_its_prefill(
     ids = {item.get("id") for item in form["body"]}
     query = parse_qs(urlsplit(url).query)
     assert set(query) - {"template"} <= ids and query["instrument"] == ["instrumenten/ibdo-intake"]
+
+
+def test_an_instrument_page_lists_its_coming_events_and_a_workshop_page_invites_one(dataset, tmp_path: Path):
+    from sitegen.pages.markdown import PageWriter
+    event = _event(1, datetime(2027, 1, 14, 19, 30, tzinfo=TIME_ZONE), "emmen", title="Digitaal ondernemen in Emmen")
+    writer = PageWriter(_with_events(dataset, [event]), tmp_path, TODAY, SiteSettings(repository_url="https://example.org/p/r"))
+    writer.write_instruments()
+    import json
+    records = (tmp_path / "_entities" / "instrumenten.jsonl")
+    records = records if records.exists() else next(tmp_path.rglob("instrumenten.jsonl"))
+    bodies = {r["slug"]: r["body"] for r in map(json.loads, records.read_text(encoding="utf-8").splitlines())}
+    page = bodies["ibdo-bijeenkomsten-ondernemersverenigingen"]
+    assert "Digitaal ondernemen in Emmen" in page and "14 januari 2027, 19.30 uur" in page
+    assert "template=bijeenkomst-toevoegen.yml&amp;instrument=instrumenten/ibdo-bijeenkomsten-ondernemersverenigingen" in page
+    assert "Digitaal ondernemen in Emmen" not in bodies["adviesvoucher-mkb-drenthe"]
+    assert "bijeenkomst-toevoegen" not in bodies["adviesvoucher-mkb-drenthe"]  # not a meeting kind of offer
+

@@ -24,12 +24,15 @@ from sitegen.data.seed_quotes import line_label
 from sitegen.data.settings import SiteSettings
 from sitegen.engine.deferred import DEFERRED_DIR, DeferredHtml
 from sitegen.engine.entity_pages import EntityPages
+from sitegen.data.events import upcoming
 from sitegen.pages.gemeente import gemeente_lead
 from sitegen.pages.jsonld import instrument_jsonld, partner_jsonld, script_safe
 from sitegen.data.models import Instrument
 from sitegen.data.vocabulary import ACTIVITY_TYPES, KNELPUNTEN, PARTNER_KINDS, ROLES, STATUSES
 
 TEMPLATES = Path(__file__).parent / "templates"
+# Offers of this kind are meetings: their page invites the partner to put one in the agenda.
+EVENT_ACTIVITY = "workshops-en-kennisevents"
 MAX_BEFORE = 6  # "Hiervoor" names the first few; an offer many others lead to would list them all
 
 
@@ -167,6 +170,7 @@ class PageWriter:
                     intro="Al het aanbod voor Drentse ondernemers: advies, subsidies, scans, opleidingen en meer.",
                     instruments=ordered)
         self.written.append(self.entities.shell("instrumenten", [("bronnen", "Bronnen")]))
+        coming = upcoming(self.d.events, self.today)
         for i in self.d.instruments:
             others = [(o, self.d.partners_by_id[o.partner].name, ROLES[o.role]) for o in i.other_partners]
             self._entity("instrumenten", i.id, i.name, i.description, "instrument.html.j2", i=i,
@@ -179,6 +183,9 @@ class PageWriter:
                          sectors=[self.d.sectors_by_slug[k] for k in i.sectors],
                          after=self.chain.after(i), before=self.chain.before(i)[:MAX_BEFORE],
                          before_more=max(0, len(self.chain.before(i)) - MAX_BEFORE),
+                         events=[e for e in coming if e.instrument == i.id],
+                         event_form_url=self.settings.event_form_url(urls.instrument_url(i.id))
+                         if i.activity_type == EVENT_ACTIVITY else "",
                          **self._footer("instruments", i, instrument_jsonld(self.d, i)))
 
     def write_ladder(self) -> None:
