@@ -30,6 +30,10 @@ PAGE_TYPES = {
     "privacy": "privacy/",
     "toegankelijkheid": "toegankelijkheid/",
     "bijdragen": "bijdragen/",
+    "agenda": "agenda/",
+    "van advies naar uitvoering": "van-advies-naar-uitvoering/",
+    "sectoren": "sectoren/",
+    "sector": "sectoren/maakindustrie/",
     "niet gevonden": "404.html",
 }
 
