@@ -58,3 +58,16 @@ def test_the_rule_holds_without_the_seeds_too(data_copy, tmp_path):
     with pytest.raises(DataErrors) as caught:
         load_dataset(data_copy, TODAY, tmp_path / "geen-seeds")
     assert any("te kort om iets te bewijzen" in str(e) for e in caught.value.errors)
+
+
+def test_the_rule_also_holds_for_regions_and_contact_routes(data_copy):
+    """One source check for every file: a bare list of names in regions.yaml is refused as well."""
+    import subprocess, sys
+    from repo_paths import ROOT, TODAY
+    path = data_copy / "regions.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "\nsources:\n", '\nsources:\n  - document: "003"\n    lines: "29-34"\n    quote: "Gemeente Assen Gemeente Emmen"\n', 1),
+        encoding="utf-8")
+    result = subprocess.run([sys.executable, "build.py", "--data", str(data_copy), "--date", TODAY.isoformat(), "check"],
+                            cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 1 and "data/regions.yaml:" in result.stderr and "rij namen" in result.stderr, result.stderr

@@ -292,6 +292,15 @@ def _cross_check(docs, ladder, regions, partners, instruments, today, seeds: See
         check_regions(doc, path, p.regions, p.id)
         check_reviewed(doc, path, p, p.id)
         check_sources(doc, path, p.sources, p.id)
+        if p.contact and p.contact.sources:
+            check_sources(doc, path + ("contact",), p.contact.sources, p.id)
+
+    if regions:  # the same source check for regions.yaml and each gemeente's contact route
+        doc = docs["regions"]
+        check_sources(doc, (), regions.sources, "regions")
+        for g_i, g in enumerate(regions.gemeenten):
+            if g.contact and g.contact.sources:
+                check_sources(doc, ("gemeenten", g_i, "contact"), g.contact.sources, g.slug)
 
     for i, ins in instruments:
         doc, path = docs["instruments"], ("instruments", i)
