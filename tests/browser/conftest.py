@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import os
 import sys
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -108,6 +107,27 @@ def page(context):
     page = context.new_page()
     page.set_default_timeout(30000)
     return page
+
+
+# A phone's screen, as issue 24 and the scan page's tests measure it.
+PHONE = {"width": 375, "height": 667}
+
+
+@pytest.fixture
+def phone(browser):
+    context = browser.new_context(viewport=PHONE)
+    page = context.new_page()
+    page.set_default_timeout(30000)
+    yield page
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def site_url(built_site):
+    """The real site (tests/conftest.py built_site), served as a host would."""
+    server, url = start_server(built_site)
+    yield url
+    server.shutdown()
 
 
 @pytest.fixture(scope="session")

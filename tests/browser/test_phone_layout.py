@@ -4,27 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from sitegen.serve import start_server
 
 pytestmark = pytest.mark.browser
 
-PHONE = {"width": 375, "height": 667}
-
-
-@pytest.fixture(scope="module")
-def site_url(built_site):
-    server, url = start_server(built_site)
-    yield url
-    server.shutdown()
-
-
-@pytest.fixture
-def phone(browser):
-    context = browser.new_context(viewport=PHONE)
-    page = context.new_page()
-    page.set_default_timeout(30000)
-    yield page
-    context.close()
+from conftest import PHONE
 
 
 def every_page(site_dir) -> list[str]:

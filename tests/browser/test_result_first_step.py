@@ -12,19 +12,10 @@ import pytest
 from helpers import focused, open_scan, record_requests, start_by_keyboard, tab_to, wait_for_result
 from test_accessibility import assert_no_violations
 
-PHONE = {"width": 375, "height": 667}
+from conftest import PHONE
 # (answers, gemeente): low, middle, high, a between-note, a gemeente's own offers, Hardenberg.
 ANSWER_SETS = [("AAAAAAA", None), ("CCBCDCC", None), ("CCDDBAE", "emmen"), ("AABBCCD", None),
                ("DDDDADD", "assen"), ("EEEEEEE", "hardenberg"), ("FFFFFFF", "emmen")]
-
-
-@pytest.fixture
-def phone(browser):
-    context = browser.new_context(viewport=PHONE)
-    page = context.new_page()
-    page.set_default_timeout(30000)
-    yield page
-    context.close()
 
 
 def _open_result(page, base_url, code):
