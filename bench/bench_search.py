@@ -124,15 +124,18 @@ def new_page(browser, throttle: int, **context_options):
     return context, page
 
 
-# Material: from the keystroke (input event) until the first result item is in the list.
+# Material: from the keystroke (input event) until the result list shows another answer than
+# before (its count line or its first hit changed), with at least one result item.
 MATERIAL_WATCH = """() => {
-  window.__search = {};
   const input = document.querySelector('input.md-search__input');
-  input.addEventListener('input', () => { window.__search = { start: performance.now() }; }, { capture: true });
+  const answer = () => (document.querySelector('.md-search-result__meta')?.textContent || '') + '|' +
+    (document.querySelector('.md-search-result__item a')?.getAttribute('href') || '');
+  window.__search = {};
+  input.addEventListener('input', () => { window.__search = { start: performance.now(), before: answer() }; }, { capture: true });
   new MutationObserver(() => {
     const t = window.__search;
-    if (t.start && !t.end && input.value && document.querySelector('.md-search-result__item')) t.end = performance.now();
-  }).observe(document.querySelector('.md-search-result'), { childList: true, subtree: true });
+    if (t.start && !t.end && document.querySelector('.md-search-result__item') && answer() !== t.before) t.end = performance.now();
+  }).observe(document.querySelector('.md-search-result'), { childList: true, subtree: true, characterData: true });
 }"""
 
 
@@ -147,8 +150,6 @@ def material(browser, url: str, site: Path, throttle: int, timeout_ms: int) -> d
         page.keyboard.press("/")  # Material's shortcut opens the search
         times = []
         for n, query in enumerate(QUERIES):
-            search.fill("")
-            page.wait_for_function("() => !document.querySelector('.md-search-result__item')", timeout=timeout_ms)
             search.fill(query)
             page.wait_for_function("() => window.__search.end", timeout=timeout_ms)
             times.append(page.evaluate("() => window.__search.end - window.__search.start"))
@@ -266,6 +267,8 @@ def main() -> None:
     parser.add_argument("--site", type=Path, help="een al gebouwde synthetische site (data in ../data ernaast)")
     parser.add_argument("--keep", type=Path, help="bouw de synthetische site in deze map en laat hem staan")
     parser.add_argument("--no-pagefind", action="store_true")
+    parser.add_argument("--only", choices=["material", "pagefind", "finder"], action="append",
+                        help="meet alleen deze (mag vaker)")
     parser.add_argument("--throttle", type=int, default=4, help="CPU-vertraging (4 = Lighthouse mobiel)")
     parser.add_argument("--timeout", type=float, default=120, help="hoogste wachttijd per stap, in seconden")
     args = parser.parse_args()
@@ -286,7 +289,8 @@ def main() -> None:
               f"index van de hulpvinder {(site / FINDER_INDEX).stat().st_size / 1e6:.1f} MB, {gz(site / FINDER_INDEX) / 1024:.0f} KB gzip",
               flush=True)
         pagefind_seconds = None
-        if not args.no_pagefind:
+        want = lambda name: not args.only or name in args.only  # noqa: E731
+        if want("pagefind") and not args.no_pagefind:
             binary = pagefind_binary()
             started = time.perf_counter()
             subprocess.run([str(binary), "--site", str(site), "--output-subdir", "pagefind", "--quiet"], check=True,
@@ -299,7 +303,7 @@ def main() -> None:
         try:
             with sync_playwright() as p:
                 browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
-                m, note = measured("Material", lambda t, ms: material(browser, url, site, t, ms), args.throttle, timeout_ms)
+                m, note = (None, "overgeslagen") if not want("material") else measured("Material", lambda t, ms: material(browser, url, site, t, ms), args.throttle, timeout_ms)
                 if m:
                     print(f"(a) Material ({note}): tot het eerste resultaat {m['first'] / 1024:.0f} KB gzip (pagina + "
                           f"index{'' if m['index_seen'] else ', index NIET gezien'}), {m['first_wall_s']:.1f} s vanaf het laden; "
@@ -316,7 +320,7 @@ def main() -> None:
                               f"gzip; bouwtijd erbij {pagefind_seconds:.1f} s; treffers {f['hits']}", flush=True)
                     else:
                         print(f"(b) Pagefind: {note}", flush=True)
-                h, note = measured("Hulpvinder", lambda t, ms: finder(browser, url, site, t, ms), args.throttle, timeout_ms)
+                h, note = (None, "overgeslagen") if not want("finder") else measured("Hulpvinder", lambda t, ms: finder(browser, url, site, t, ms), args.throttle, timeout_ms)
                 if h:
                     print(f"(c) Hulpvinder ({note}), {h['items']} aanbiedingen: tot het eerste resultaat "
                           f"{h['first'] / 1024:.0f} KB gzip (pagina {h['page'] / 1024:.0f} KB, index {h['index'] / 1024:.0f} KB"
