@@ -41,8 +41,10 @@ class _NoAliases(yaml.SafeDumper):
 
 def synthetic_data(target: Path, n_instruments: int, n_partners: int, seed: int = 7) -> None:
     rng = random.Random(seed)
-    shutil.copy(ROOT / "data" / "ladder.yaml", target / "ladder.yaml")
-    shutil.copy(ROOT / "data" / "regions.yaml", target / "regions.yaml")
+    # The vocabularies and lists that refer to the real entries (kept in the synthetic data below).
+    for name in ("ladder.yaml", "regions.yaml", "sectors.yaml", "pathway.yaml", "events.yaml"):
+        if (ROOT / "data" / name).exists():
+            shutil.copy(ROOT / "data" / name, target / name)
     ladder = yaml.safe_load((ROOT / "data" / "ladder.yaml").read_text(encoding="utf-8"))
     regions = yaml.safe_load((ROOT / "data" / "regions.yaml").read_text(encoding="utf-8"))
     region_slugs = [g["slug"] for g in regions["gemeenten"]] + [r["slug"] for r in regions["regions"]]

@@ -6,8 +6,8 @@
 
 Prints per page the median of the runs: accessibility, best practices, performance, LCP and
 the bytes the page transfers, and the audits that kept a score below 1. Pages: home, a partner,
-an instrument, /ecosysteem/, /gemeenten/emmen/, /voor-gemeenten/, /open-data/, /scan/ and an
-instrument page of the synthetic site of 5,000 instruments and 1,000 partners
+an instrument, /ecosysteem/, /gemeenten/emmen/, /voor-gemeenten/, /vind-hulp/, /open-data/, /scan/,
+and an instrument page and /vind-hulp/ of the synthetic site of 5,000 instruments and 1,000 partners
 (bench/bench_build.py makes its data): Material's search index grows with the data.
 Targets (issue 16): accessibility 1.0, best practices 1.0, performance >= 0.95, on a quiet machine.
 
@@ -45,10 +45,11 @@ PAGES = {
     "ecosysteem": "ecosysteem/",
     "gemeente Emmen": "gemeenten/emmen/",
     "voor gemeenten": "voor-gemeenten/",
+    "vind hulp": "vind-hulp/",
     "open data": "open-data/",
     "scan": "scan/",
 }
-SYNTHETIC_PAGE = ("6.000 (instrument)", "instrumenten/instrument-0/")
+SYNTHETIC_PAGES = {"6.000 (instrument)": "instrumenten/instrument-0/", "6.000 (vind hulp)": "vind-hulp/"}
 SYNTHETIC_SCALE = (5000, 1000)
 
 
@@ -115,16 +116,19 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--site", type=Path, help="een gebouwde site (anders bouwt de bench er een)")
     parser.add_argument("--no-synthetic", action="store_true", help="sla de synthetische site van 6.000 items over")
+    parser.add_argument("--synthetic-site", type=Path, help="een al gebouwde synthetische site (bench_search.py --keep)")
+    parser.add_argument("--page", action="append", help="alleen deze pagina's (naam uit PAGES of SYNTHETIC_PAGES)")
     args = parser.parse_args()
     binary = lighthouse_binary()
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
+        chosen = lambda pages: {k: v for k, v in pages.items() if not args.page or k in args.page}  # noqa: E731
         site = args.site
-        if site is None:
+        if site is None and chosen(PAGES):
             site = tmp / "site"
             build(site, date.today(), BuildPaths(), quiet=True, work_dir=tmp / "work")
-        synthetic = None
-        if not args.no_synthetic:
+        synthetic = args.synthetic_site
+        if synthetic is None and not args.no_synthetic and chosen(SYNTHETIC_PAGES):
             from bench_build import synthetic_data
             data = tmp / "synthetic-data"
             data.mkdir()
@@ -133,9 +137,10 @@ def main() -> None:
             build(synthetic, date.today(), BuildPaths(data_dir=data), quiet=True, work_dir=tmp / "work-synthetic")
         print(f"Lighthouse {LIGHTHOUSE_VERSION}, standaard mobiel, gzip, mediaan van {args.runs} runs")
         print_header()
-        bench_site(binary, site, PAGES, args.runs, tmp)
-        if synthetic:
-            bench_site(binary, synthetic, dict([SYNTHETIC_PAGE]), args.runs, tmp)
+        if site and chosen(PAGES):
+            bench_site(binary, site, chosen(PAGES), args.runs, tmp)
+        if synthetic and chosen(SYNTHETIC_PAGES):
+            bench_site(binary, synthetic, chosen(SYNTHETIC_PAGES), args.runs, tmp)
 
 
 if __name__ == "__main__":

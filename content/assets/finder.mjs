@@ -3,6 +3,8 @@
 // availability. The filters live in the query string: a filtered view can be bookmarked, shared
 // and reloaded, and the back button returns to the previous filters (pushState / popstate).
 // Text goes in through textContent only; a link only when it is an instrument page of this site.
+// Order: the index's (availability, then name); with a gemeente chosen, its own offers lead each
+// availability group, as the scan ranks them (scan_core/recommend.py).
 
 const PAGE_SIZE = 50;
 const SWITCHES = { nu: "ja", kosten: "bekend" };
@@ -41,6 +43,14 @@ export function filterItems(items, fields, filters) {
     const text = item[at.text];
     return filters.words.every((word) => text.includes(word));
   });
+}
+
+/** With a gemeente chosen: within each availability group the local offers first (a stable sort). */
+export function orderItems(items, fields, filters) {
+  if (!filters.masks.gemeente) return items;
+  const at = Object.fromEntries(fields.map((name, i) => [name, i]));
+  const key = (item) => 2 * item[at.group] + (item[at.local] ? 0 : 1);
+  return [...items].sort((a, b) => key(a) - key(b));
 }
 
 export function countText(n) {
@@ -136,7 +146,9 @@ class Finder {
   }
 
   render(params) {
-    this.matches = filterItems(this.index.items, this.index.fields, readFilters(params, this.index.facets));
+    const filters = readFilters(params, this.index.facets);
+    const { items, fields } = this.index;
+    this.matches = orderItems(filterItems(items, fields, filters), fields, filters);
     this.count.textContent = countText(this.matches.length);
     for (const [key] of Object.entries(this.index.facets)) {
       const chosen = params.getAll(key).length;

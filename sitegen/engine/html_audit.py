@@ -96,12 +96,13 @@ CONFIGURATOR: dict[str, dict[str, set[str] | None]] = {
 # /vind-hulp/: the help finder's filters and cards (sitegen/pages/templates/finder.md.j2).
 FINDER: dict[str, dict[str, set[str] | None]] = {
     "form": {"class": {"dd-finder"}, "id": None, "hidden": {""}, "aria-labelledby": None},
-    "details": {"class": {"dd-finder__group"}, "data-key": None}, "summary": {}, "fieldset": {}, "legend": {},
+    "details": {"class": {"dd-finder__group"}, "data-key": None}, "summary": {}, "fieldset": {"aria-describedby": None},
+    "legend": {},
     "label": {"for": None},
     "input": {"type": {"checkbox", "search"}, "id": None, "name": None, "autocomplete": {"off"},
               "spellcheck": {"false"}, "value": None},
     "div": {"class": {"dd-check", "dd-finder__all", "dd-finder__results"}, "id": None, "hidden": {""}},
-    "p": {"class": {"dd-finder__count", "dd-finder__search"}, "id": None, "role": {"status"}, "aria-live": {"polite"}},
+    "p": {"class": {"dd-finder__count", "dd-finder__hint", "dd-finder__search"}, "id": None, "role": {"status"}, "aria-live": {"polite"}},
     "span": {"class": {"dd-card__meta", "dd-finder__chosen"}, "data-chosen": None},
     "button": {"type": {"button"}, "class": {"md-button"}, "id": None, "hidden": {""}},
     "nav": {"aria-labelledby": None},

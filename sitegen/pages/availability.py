@@ -27,9 +27,14 @@ def short_status(i: Instrument, today: date) -> str:
     return "Gesloten" if i.closed_on(today) else status_label(as_scan_item(i), today)
 
 
+CLOSED_GROUP = 3  # after the scan's three availability ranks (the scan leaves closed offers out)
+
+
+def availability_group(i: Instrument, today: date) -> int:
+    """0 usable now, 1 in preparation or opening later, 2 status unknown (the scan's rank), 3 closed."""
+    return CLOSED_GROUP if i.closed_on(today) else availability_rank(as_scan_item(i), today)
+
+
 def ranked(instruments: list[Instrument], today: date) -> list[Instrument]:
     """Usable now, then in preparation or opening later, then status unknown, then closed; then by name."""
-    def key(i: Instrument):
-        closed = i.closed_on(today)
-        return (closed, 0 if closed else availability_rank(as_scan_item(i), today), i.name.lower())
-    return sorted(instruments, key=key)
+    return sorted(instruments, key=lambda i: (availability_group(i, today), i.name.lower()))

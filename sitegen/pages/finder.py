@@ -6,6 +6,8 @@ form, reads the compact index vind-hulp/aanbod.json and shows the matches as car
 live in the query string (FILTER_KEYS), so a filtered view is a link.
 
 Order: as the scan ranks availability (sitegen.pages.availability.ranked), closed offers last.
+With a gemeente chosen the script puts, within each availability group, the offers of gemeenten
+only (local) before region-wide ones, as scan_core.recommend does; the index holds both keys.
 """
 from __future__ import annotations
 
@@ -20,7 +22,7 @@ from sitegen.data.models import Instrument
 from sitegen.data.settings import SiteSettings
 from sitegen.data.urls import FINDER_PATH, instrument_url
 from sitegen.data.vocabulary import ACTIVITY_TYPES, ACTIVITY_WORDS, KNELPUNTEN, PARTNER_KINDS
-from sitegen.pages.availability import ranked, short_status, usable_now
+from sitegen.pages.availability import availability_group, ranked, short_status, usable_now
 from sitegen.pages.markdown import PageWriter, summary
 
 PAGE = "vind-hulp.md"
@@ -30,7 +32,7 @@ UNKNOWN_COST = "onbekend"
 TEXT_LIMIT = 400  # characters of a description that free text searches
 
 # The query parameters, in the order of the form. "nu" and "kosten" are single switches; "q" is text.
-FILTER_KEYS = ["q", "nu", "kosten", "activiteit", "gemeente", "trede", "thema", "knelpunt", "soort"]
+FILTER_KEYS = ["q", "nu", "kosten", "activiteit", "gemeente", "trede", "thema", "knelpunt", "sector", "soort"]
 
 
 def fold(text: str) -> str:
@@ -53,6 +55,7 @@ class FinderWriter:
             "trede": [(s.slug, s.name) for s in dataset.ladder.steps],
             "thema": [(t.slug, t.name) for t in dataset.ladder.themes],
             "knelpunt": list(KNELPUNTEN.items()),
+            "sector": [(s.slug, s.name) for s in dataset.sectors],
             "soort": list(PARTNER_KINDS.items()),
         }
         # Bit masks hold at most 31 values in the script's integers.
@@ -75,7 +78,10 @@ class FinderWriter:
             mask(self.d.gemeenten_in(i.regions), self._order("gemeente")),
             mask(i.steps, self._order("trede")), mask(i.themes, self._order("thema")),
             mask(i.knelpunten, self._order("knelpunt")),
+            # No sector named: the offer is for every sector, so every sector bit is set.
+            mask(i.sectors or self._order("sector"), self._order("sector")),
             self._order("soort").index(partner.kind),
+            availability_group(i, self.today), 1 if self.d.is_local(i.regions) else 0,
             fold(" ".join([i.name, partner.name, summary(i.description, TEXT_LIMIT)])),
         ]
 
@@ -84,8 +90,9 @@ class FinderWriter:
             "version": INDEX_VERSION,
             "built": self.today.isoformat(),
             "fields": ["name", "url", "partner", "word", "status", "closes", "cost", "now",
-                       "activiteit", "gemeente", "trede", "thema", "knelpunt", "soort", "text"],
-            "facets": {key: self._order(key) for key in self.facets},
+                       "activiteit", "gemeente", "trede", "thema", "knelpunt", "sector", "soort", "group", "local",
+                       "text"],
+            "facets": {key: self._order(key) for key in self.facets if self.facets[key]},
             "items": [self.record(i) for i in self.offer],
         }
 
@@ -97,7 +104,8 @@ class FinderWriter:
         folder = self.docs / FINDER_PATH
         folder.mkdir(parents=True, exist_ok=True)
         (folder / INDEX).write_text(json.dumps(self.index(), ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
-        form = self.pages.html_env.get_template("finder_form.html.j2").render(facets=self.facets, labels=FACET_LABELS)
+        form = self.pages.html_env.get_template("finder_form.html.j2").render(
+            facets={key: options for key, options in self.facets.items() if options}, labels=FACET_LABELS, hints=FACET_HINTS)
         listing = self.pages.html_env.get_template("finder_list.html.j2").render(
             groups=self.groups(), words=ACTIVITY_WORDS, partner=self.d.partners_by_id,
             status=lambda i: short_status(i, self.today),
@@ -116,8 +124,11 @@ FACET_LABELS = {
     "trede": "Trede van de ladder",
     "thema": "Thema",
     "knelpunt": "Knelpunt",
+    "sector": "Sector",
     "soort": "Soort organisatie",
 }
+# A hint under the legend, where a group's meaning is not plain from its values.
+FACET_HINTS = {"sector": "Aanbod zonder sector is voor elke sector."}
 
 
 def write_finder(dataset: Dataset, docs_dir: Path, today: date, settings: SiteSettings) -> list[Path]:

@@ -4,13 +4,14 @@ data/*.yaml directly, not from the build's index."""
 from __future__ import annotations
 
 import re
+from datetime import date
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 import yaml
 from axe_playwright_python.sync_playwright import Axe
 
-from repo_paths import DATA
+from repo_paths import DATA, TODAY
 from sitegen.serve import start_server
 from test_accessibility import AXE_OPTIONS
 
@@ -24,14 +25,50 @@ def yaml_file(name: str) -> dict:
     return yaml.safe_load((DATA / name).read_text(encoding="utf-8"))
 
 
-def expected_ids(activity: str, gemeente: str) -> set[str]:
-    """Every offer of this activity type that a firm in this gemeente may use, closed ones too
-    (the finder shows those last): a region counts for every gemeente in it."""
+def gemeente_ids(gemeente: str) -> set[str]:
+    """Every offer that a firm in this gemeente may use, closed ones too (the finder shows those
+    last): a region counts for every gemeente in it."""
     regions = {r["slug"]: set(r["gemeenten"]) for r in yaml_file("regions.yaml")["regions"]}
     def covers(entry) -> bool:
         return any(slug == gemeente or gemeente in regions.get(slug, set()) for slug in entry["regions"])
+    return {i["id"] for i in yaml_file("instruments.yaml")["instruments"] if covers(i)}
+
+
+def expected_ids(activity: str, gemeente: str) -> set[str]:
+    """The offers of this activity type that a firm in this gemeente may use."""
+    of_type = {i["id"] for i in yaml_file("instruments.yaml")["instruments"] if i["activity_type"] == activity}
+    return of_type & gemeente_ids(gemeente)
+
+
+def sector_ids(sector: str) -> set[str]:
+    """The offers for this sector: those that name it, and those that name none (for every sector)."""
     return {i["id"] for i in yaml_file("instruments.yaml")["instruments"]
-            if i["activity_type"] == activity and covers(i)}
+            if not i.get("sectors") or sector in i["sectors"]}
+
+
+def availability_group(entry: dict) -> int:
+    """As a visitor reads the status: 0 usable today, 1 in preparation or opening later, 2 status
+    unknown, 3 closed (status gesloten, or its closing date has passed on the build day)."""
+    def day(key):
+        value = entry.get(key)
+        return value if isinstance(value, date) or value is None else date.fromisoformat(value)
+    until, opens = day("open_until"), day("open_from")
+    if entry["status"] == "gesloten" or (until and until < TODAY):
+        return 3
+    if entry["status"] == "open" and not (opens and opens > TODAY):
+        return 0
+    return 1 if entry["status"] in ("open", "in voorbereiding") else 2
+
+
+def is_local(entry: dict) -> bool:
+    """An offer of one or more gemeenten only, not of a wider region."""
+    gemeenten = {g["slug"] for g in yaml_file("regions.yaml")["gemeenten"]}
+    return all(slug in gemeenten for slug in entry["regions"])
+
+
+def shown_order(page) -> list[str]:
+    hrefs = page.eval_on_selector_all(CARD_LINKS, "links => links.map(a => a.getAttribute('href'))")
+    return [re.search(r"/instrumenten/([^/]+)/", h).group(1) for h in hrefs]
 
 
 def all_ids() -> set[str]:
@@ -153,3 +190,45 @@ def test_the_result_count_is_announced_politely(page, site_url):
     count = page.locator("#dd-count")
     assert count.get_attribute("aria-live") == "polite"
     wait_for_count(page, len(all_ids()))
+
+
+def test_a_sector_gives_its_own_offers_and_those_for_every_sector(watched, site_url):
+    sectors = yaml_file("sectors.yaml")["sectors"]
+    named = {s for i in yaml_file("instruments.yaml")["instruments"] for s in i.get("sectors", [])}
+    sector = next(s["slug"] for s in sectors if s["slug"] in named)
+    expected = sector_ids(sector)
+    assert expected != all_ids(), "elk aanbod past bij deze sector: de test zegt dan niets"
+    watched.goto(f"{site_url}/{FINDER}")
+    watched.wait_for_selector("#dd-finder:not([hidden])")
+    watched.locator("details[data-key=sector] > summary").click()
+    hint = watched.locator("details[data-key=sector] fieldset")
+    assert "Aanbod zonder sector is voor elke sector" in hint.inner_text()
+    watched.locator(f"label[for=dd-sector-{sector}]").click()
+    watched.wait_for_function(f"() => location.search.includes('sector={sector}')")
+    wait_for_count(watched, len(expected))
+    show_all_results(watched)
+    assert shown_ids(watched) == expected
+    watched.reload()  # in the address, like the other filters
+    wait_for_count(watched, len(expected))
+    assert watched.locator(f"#dd-sector-{sector}").is_checked()
+    assert watched.errors == []
+
+
+def test_open_offers_come_first_and_with_a_gemeente_its_own_offers_lead_each_group(page, site_url):
+    """The scan's order (scan_core/recommend.py): availability first; with a gemeente chosen, that
+    gemeente's own offers before region-wide ones within each group; closed offers last."""
+    by_id = {i["id"]: i for i in yaml_file("instruments.yaml")["instruments"]}
+    page.goto(f"{site_url}/{FINDER}")
+    wait_for_count(page, len(all_ids()))
+    show_all_results(page)
+    groups = [availability_group(by_id[i]) for i in shown_order(page)]
+    assert groups == sorted(groups) and groups[0] == 0
+
+    expected = gemeente_ids("emmen")
+    page.goto(f"{site_url}/{FINDER}?gemeente=emmen")
+    wait_for_count(page, len(expected))
+    show_all_results(page)
+    order = shown_order(page)
+    keys = [(availability_group(by_id[i]), not is_local(by_id[i])) for i in order]
+    assert any(local is False for _, local in keys), "geen eigen aanbod van Emmen: de test zegt dan niets"
+    assert keys == sorted(keys), [(i, k) for i, k in zip(order, keys)]

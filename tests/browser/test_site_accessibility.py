@@ -26,6 +26,7 @@ PAGE_TYPES = {
     "open data": "open-data/",
     "monitor": "monitor/",
     "voor gemeenten": "voor-gemeenten/",
+    "vind hulp": "vind-hulp/",
     "begrippen": "begrippen/",
     "privacy": "privacy/",
     "toegankelijkheid": "toegankelijkheid/",
@@ -77,7 +78,7 @@ def test_keyboard_skip_link_leads_into_the_content_and_search_is_reachable(page,
 
 # The pages of bench/bench_lighthouse.py but the scan (its own tests watch its console).
 LIGHTHOUSE_PAGES = ["", "partners/ibdo/", "instrumenten/adviesvoucher-mkb-drenthe/", "ecosysteem/",
-                    "gemeenten/emmen/", "voor-gemeenten/", "open-data/"]
+                    "gemeenten/emmen/", "voor-gemeenten/", "open-data/", "vind-hulp/"]
 
 
 @pytest.mark.parametrize("path", LIGHTHOUSE_PAGES)
