@@ -85,3 +85,23 @@ def test_bad_contact_blocks_get_a_dutch_message_at_their_line(data_copy, block, 
     block_lines = range(line, line + block.count("\n"))
     assert any(int(m.group(1)) in block_lines for e in errors if (m := re.search(r"regions\.yaml:(\d+)", e))), \
         (line, errors)
+
+
+def test_a_gemeente_page_says_what_route_it_has_and_never_an_empty_one(dataset):
+    """Issue 23/24: the gemeente page leads with its contact route, labelled like the hand-off."""
+    from pathlib import Path
+    from sitegen.data.settings import SiteSettings
+    from sitegen.pages.gemeente import gemeente_lead
+    from sitegen.pages.markdown import PageWriter
+    from repo_paths import TODAY
+    template = PageWriter(dataset, Path("/nonexistent"), TODAY, SiteSettings()).html_env.get_template("gemeente_lead.html.j2")
+    for g in dataset.regions.gemeenten:
+        html = template.render(href_root="../../", **gemeente_lead(dataset, g.slug, [], TODAY))
+        contact = html.split('id="contact"')[1].split("<h2")[0]
+        assert not re.search(r":\s*\.", contact), (g.slug, contact)  # "Het ondernemersloket …: ." with nothing
+        if g.contact and g.contact.found:
+            assert "algemeen nummer van de gemeente; vraag naar het ondernemersloket" in contact, g.slug
+            if g.contact.phone:
+                assert f'href="{g.contact.tel_href}"' in contact
+        elif g.contact:
+            assert "We vonden geen openbaar contact" in contact, g.slug
