@@ -12,7 +12,6 @@ import yaml
 from axe_playwright_python.sync_playwright import Axe
 
 from repo_paths import DATA, TODAY
-from sitegen.serve import start_server
 from test_accessibility import AXE_OPTIONS
 
 pytestmark = pytest.mark.browser
@@ -89,13 +88,6 @@ def show_all_results(page) -> None:
 def wait_for_count(page, n: int) -> None:
     words = "1 regeling of activiteit" if n == 1 else f"{n} regelingen en activiteiten"
     page.wait_for_function("(words) => document.getElementById('dd-count').textContent === words", arg=words)
-
-
-@pytest.fixture(scope="module")
-def site_url(built_site):
-    server, url = start_server(built_site)
-    yield url
-    server.shutdown()
 
 
 @pytest.fixture

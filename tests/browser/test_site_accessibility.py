@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from sitegen.serve import start_server
 from test_accessibility import AXE_OPTIONS
 
 # One page of each kind the build makes (sitegen/pages/, sitegen/exports/, content/).
@@ -37,13 +36,6 @@ PAGE_TYPES = {
     "sector": "sectoren/maakindustrie/",
     "niet gevonden": "404.html",
 }
-
-
-@pytest.fixture(scope="module")
-def site_url(built_site):
-    server, url = start_server(built_site)
-    yield url
-    server.shutdown()
 
 
 @pytest.mark.parametrize("name", PAGE_TYPES)
