@@ -9,7 +9,7 @@ from sitegen.data.dataset import Dataset
 from sitegen.data.dates import nl_date
 from sitegen.data.events import AGENDA_FOLDER, feed_name, for_gemeente, upcoming
 from sitegen.data.models import Instrument
-from sitegen.data.urls import finder_url, instrument_url
+from sitegen.data.urls import finder_url, instrument_url, mailto
 from sitegen.pages.availability import usable_now
 
 
@@ -22,7 +22,7 @@ def gemeente_lead(dataset: Dataset, slug: str, instruments: list[Instrument], to
     intake = dataset.ladder.intake
     open_now = [i for i in instruments if usable_now(i, today)]
     return dict(
-        name=g.name, slug=slug, contact=g.contact, built=nl_date(today),
+        name=g.name, slug=slug, contact=g.contact, built=nl_date(today), routes=_routes(g.contact),
         finder=finder_url(gemeente=[slug]),
         intake_url=instrument_url(intake.instrument),
         intake_name=dataset.instruments_by_id[intake.instrument].name,
@@ -37,3 +37,17 @@ def gemeente_lead(dataset: Dataset, slug: str, instruments: list[Instrument], to
                 for e in for_gemeente(upcoming(dataset.events, today), slug)[:NEXT_EVENTS]],
         agenda_url=f"{AGENDA_FOLDER}/", feed_url=f"{AGENDA_FOLDER}/{feed_name(slug)}",
     )
+
+
+def _routes(contact) -> list[tuple[str, str, str]]:
+    """(verb, href, text) for each way in that the data gives: call, mail, the contact page."""
+    if not contact or not contact.found:
+        return []
+    routes = []
+    if contact.phone:
+        routes.append(("bel", contact.tel_href, contact.phone))
+    if contact.email:
+        routes.append(("mail", mailto(contact.email), contact.email))
+    if contact.page:
+        routes.append(("kijk op", contact.page, "de contactpagina"))
+    return routes
