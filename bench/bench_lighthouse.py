@@ -33,6 +33,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from sitegen.build_site import BuildPaths, build  # noqa: E402
+from npm_tools import cached_npm_binary  # noqa: E402
 from sitegen.serve import start_server  # noqa: E402
 
 LIGHTHOUSE_VERSION = "12.8.2"
@@ -54,15 +55,7 @@ SYNTHETIC_SCALE = (5000, 1000)
 
 
 def lighthouse_binary() -> Path:
-    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "drenthe-digitaal"
-    prefix = cache / f"lighthouse-{LIGHTHOUSE_VERSION}"
-    binary = prefix / "node_modules" / ".bin" / "lighthouse"
-    if not binary.exists():
-        print(f"Lighthouse {LIGHTHOUSE_VERSION} installeren in {prefix} (eenmalig) …", flush=True)
-        prefix.mkdir(parents=True, exist_ok=True)
-        subprocess.run(["npm", "install", "--prefix", str(prefix), "--no-audit", "--no-fund", "--loglevel=error",
-                        f"lighthouse@{LIGHTHOUSE_VERSION}"], check=True)
-    return binary
+    return cached_npm_binary("lighthouse", LIGHTHOUSE_VERSION)
 
 
 def run_lighthouse(binary: Path, url: str, out: Path) -> dict:

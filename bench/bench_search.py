@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import os
 import statistics
 import subprocess
 import sys
@@ -35,6 +34,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from sitegen.serve import start_server  # noqa: E402
+from npm_tools import cached_npm_binary  # noqa: E402
 
 PAGEFIND_VERSION = "1.6.0"
 CHROMIUM = "/usr/bin/chromium"
@@ -105,15 +105,7 @@ def finder_build_seconds(data: Path) -> float:
 
 
 def pagefind_binary() -> Path:
-    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "drenthe-digitaal"
-    prefix = cache / f"pagefind-{PAGEFIND_VERSION}"
-    binary = prefix / "node_modules" / ".bin" / "pagefind"
-    if not binary.exists():
-        print(f"Pagefind {PAGEFIND_VERSION} installeren in {prefix} (eenmalig) …", flush=True)
-        prefix.mkdir(parents=True, exist_ok=True)
-        subprocess.run(["npm", "install", "--prefix", str(prefix), "--no-audit", "--no-fund", "--loglevel=error",
-                        f"pagefind@{PAGEFIND_VERSION}"], check=True, timeout=600)
-    return binary
+    return cached_npm_binary("pagefind", PAGEFIND_VERSION)
 
 
 def new_page(browser, throttle: int, **context_options):
