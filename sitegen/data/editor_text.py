@@ -73,8 +73,7 @@ def link_problem(url: str) -> str | None:
     # Where the link goes is decided before its ? or #: in an https address that passed the rule,
     # an encoded query (a form's prefilled `title=Gegevens%20wijzigen…`) cannot change scheme or host.
     head = re.split(r"[?#]", url, maxsplit=1)[0] if url.startswith("https:") else url
-    readings = [url] + [r for r in (html.unescape(head), unquote(head), unquote(html.unescape(head)),
-                                    html.unescape(unquote(head))) if r != head] + [head]
+    readings = [url, head, html.unescape(head), unquote(head), unquote(html.unescape(head)), html.unescape(unquote(head))]
     for reading in readings:
         problem = _variant_problem(reading)
         if problem:

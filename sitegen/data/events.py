@@ -18,6 +18,7 @@ from pydantic import Field, ValidationError, model_validator
 
 from sitegen.data.models import HttpsUrl, Slug, Sources, Strict, Text
 from sitegen.data.validation_messages import errors_of
+from sitegen.data.dates import nl_date
 from sitegen.data.seed_quotes import SeedTexts, source_errors
 from sitegen.data.yaml_source import read_yaml
 from sitegen.errors import DataError
@@ -71,6 +72,11 @@ class Event(Strict):
 
     def local_end(self) -> datetime:
         return self.end.astimezone(TIME_ZONE)
+
+    def start_text(self) -> str:
+        """When it starts, as a page says it: '14 januari 2027, 19.30 uur'."""
+        start = self.local_start()
+        return f"{nl_date(start.date())}, {start:%H.%M} uur"
 
 
 class EventsFile(Strict):

@@ -222,7 +222,7 @@ class _PageAudit(HTMLParser):
         self.problems: list[Problem] = []
         self.scan_page = where == SCAN_PAGE_FILE
         self.extras = MONITOR if _MONITOR_PAGE.fullmatch(where) else PAGE_EXTRAS.get(where, {})
-        self.svg_depth = 0  # inside an inline <svg>, <title> is the chart's name, not the page's
+        self.svg_depth = 0  # inside an inline <svg>, <title> is the chart's name (judged as content), not the page's
         self.in_head = False
         # The content runs from Material's <article> to the LAST </article> of the page: an end
         # tag inside the content (`</p></article>`) cannot end it early and put what follows
@@ -279,7 +279,7 @@ class _PageAudit(HTMLParser):
         if tag == "base":
             self._problem("<base> mag niet op een pagina: het verandert waar elke link heen gaat")
             return
-        if tag in HEAD_ONLY and not self.in_head and not (tag == "title" and self.svg_depth and self.extras is MONITOR):
+        if tag in HEAD_ONLY and not self.in_head and not (tag == "title" and self.svg_depth):
             self._problem(f"<{tag}> staat buiten <head>; dat maakt geen sjabloon van ons")
             return
         values = dict(attrs)

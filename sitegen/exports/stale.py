@@ -71,6 +71,12 @@ def closed_events_text(events: list[ClosedEvent]) -> str:
     return "\n".join(lines)
 
 
+def _where(settings: SiteSettings, file: str, line: int) -> str:
+    """file:line, linked to that line in the repository once the owner has set repository_url."""
+    url = settings.edit_url(file, line)
+    return f"[{file}:{line}]({url})" if url else f"{file}:{line}"
+
+
 def closed_events_markdown(events: list[ClosedEvent], repository_url: str = "", branch: str = "main") -> str:
     """A second table for the monthly issue; titles come from the data, so they are code spans."""
     if not events:
@@ -79,9 +85,7 @@ def closed_events_markdown(events: list[ClosedEvent], repository_url: str = "", 
            "de bijeenkomst doorgaat, en of de status van de regeling nog klopt.", "",
            "| Id | Titel | Instrument | Plaats |", "|---|---|---|---|"]
     for e in events:
-        where = f"{e.file}:{e.line}"
-        if repository_url:
-            where = f"[{where}]({repository_url.rstrip('/')}/blob/{branch}/{e.file}#L{e.line})"
+        where = _where(SiteSettings(repository_url=repository_url, branch=branch), e.file, e.line)
         out.append(f"| `{e.id}` | {code_span(e.title)} | `{e.instrument}` | {where} |")
     return "\n".join(out) + "\n"
 
@@ -116,9 +120,7 @@ def as_markdown(entries: list[StaleEntry], today: date, repository_url: str = ""
            "| Soort | Id | Naam | Plaats | Laatst nagekeken | Laten bevestigen |", "|---|---|---|---|---|---|"]
     form = SiteSettings(repository_url=repository_url, branch=branch)
     for e in entries:
-        where = f"{e.file}:{e.line}"
-        if repository_url:
-            where = f"[{where}]({repository_url.rstrip('/')}/blob/{branch}/{e.file}#L{e.line})"
+        where = _where(form, e.file, e.line)
         page = urls.partner_url(e.id) if e.kind == "partner" else urls.instrument_url(e.id)
         confirm = form.form_url(page, name=e.name)
         confirm = f"[formulier]({confirm})" if confirm else "nog niet vastgesteld"

@@ -30,7 +30,7 @@ def gemeente_lead(dataset: Dataset, slug: str, instruments: list[Instrument], to
         open_now=[(s.name, sum(1 for i in open_now if s.slug in i.steps),
                    finder_url(gemeente=[slug], trede=[s.slug], nu=["ja"]))
                   for s in dataset.ladder.steps],
-        events=[dict(title=e.title, when=f"{nl_date(e.local_start().date())}, {e.local_start():%H.%M} uur",
+        events=[dict(title=e.title, when=e.start_text(),
                      where="online" if e.online else f"{e.place}",
                      instrument_url=instrument_url(e.instrument),
                      instrument=dataset.instruments_by_id[e.instrument].name)
@@ -41,7 +41,7 @@ def gemeente_lead(dataset: Dataset, slug: str, instruments: list[Instrument], to
 
 def _routes(contact) -> list[tuple[str, str, str]]:
     """(verb, href, text) for each way in that the data gives: call, mail, the contact page."""
-    if not contact or not contact.found:
+    if not contact or not contact.has_route:
         return []
     routes = []
     if contact.phone:
